@@ -1,0 +1,1 @@
+"""The Streamlit UI: the only streamlit importer besides streamlit_app.py."""
