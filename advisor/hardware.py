@@ -1,0 +1,244 @@
+"""Hardware model: does a model fit, at which quantization, how fast, and the cheapest rented GPUs.
+
+Public API: `load_gpus`, `resolve_hardware`, `estimate`, `cheapest_cloud` (+ `GPU`, `HardwareProfile`,
+`FitEstimate`, `CloudPlan`). Method and measured accuracy: docs/hardware.md.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.errors import InputError
+from advisor.hardware_calibration import arch
+from advisor.hardware_memory import (
+    QUANTS,
+    WALKS,
+    Quant,
+    decode_tokens_per_s,
+    kv_cache_gib,
+    kv_fallback_gib,
+    quant_for,
+    weights_gib,
+)
+from advisor.hardware_profile import CPU_USABLE_FRACTION, HardwareProfile, gpu_profile, resolve_hardware
+from advisor.hardware_runtime import (
+    CALIBRATION_JSON,
+    FP8_ARCHS,
+    available,
+    check_engine,
+    efficiency,
+    load_calibration,
+    overhead,
+)
+from advisor.hardware_table import GPU, load_gpus
+
+__all__ = ["GPU", "CloudPlan", "FitEstimate", "HardwareProfile", "cheapest_cloud", "estimate"]
+__all__ += ["load_gpus", "resolve_hardware", "QUANTS", "CALIBRATION_JSON", "load_calibration"]
+
+CLOUD_QUANT = {"vllm": "FP8", "llama.cpp": "Q8_0", "ollama": "Q8_0"}  # near-lossless serving formats
+CLOUD_COUNTS = (1, 2, 4, 8)
+OFFLOAD_START = "Q4_K_M"  # with layers in RAM, bigger files are slower still: start the walk here
+
+
+class FitEstimate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    fits: bool
+    quantization: str
+    memory_gb: float = Field(description="Weights + KV cache + runtime overhead, GB (GiB).")
+    weights_gb: float
+    kv_cache_gb: float
+    overhead_gb: float
+    available_gb: float = Field(description="Memory the engine can use (VRAM, plus RAM when offloading).")
+    tokens_per_s: float | None = Field(
+        None, description="Single-stream decode speed; None if it does not fit."
+    )
+    offload: bool = Field(False, description="Part of the weights sit in system RAM (much slower).")
+    offload_gb: float = 0.0
+    engine: str
+    hardware: str
+    context_tokens: int
+    basis: list[str]
+
+
+class CloudPlan(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    gpu: str
+    gpu_count: int
+    usd_per_hour: float = Field(description="All GPUs together.")
+    monthly_usd: float = Field(description="usd_per_hour × 730 hours.")
+    price_source: str | None
+    estimate: FitEstimate
+
+
+def _facts(card) -> tuple[str, float, float, tuple[int, int, int] | None]:
+    name = getattr(card, "id", None) or getattr(card, "name", None) or "model"
+    params = getattr(card, "params_b", None)
+    if not params or params <= 0:
+        raise InputError(f"{name}: parameter count unknown, so its memory cannot be sized (give params_b)")
+    active = getattr(card, "active_params_b", None) or params
+    layer = (getattr(card, "layers", None), getattr(card, "kv_heads", None), getattr(card, "head_dim", None))
+    return name, float(params), float(min(active, params)), layer if all(layer) else None
+
+
+def estimate(
+    card_or_facts,
+    profile: HardwareProfile,
+    context_tokens: int,
+    quant: str | None = None,
+    engine: str = "llama.cpp",
+) -> FitEstimate:
+    """Memory, fit and decode speed; with `quant=None` the best quantization that fits (walking down to the
+    smallest), then CPU offload (llama.cpp/ollama with known RAM), else the smallest that was tried."""
+    check_engine(engine, profile)
+    if context_tokens < 1:
+        raise InputError(f"context: must be at least 1 token; got {context_tokens}")
+    name, params, active, layer = _facts(card_or_facts)
+    walk = [quant_for(quant, engine)] if quant else [QUANTS[q] for q in WALKS[engine]]
+    if engine == "vllm" and profile.device.arch not in FP8_ARCHS:
+        if quant and walk[0].name == "FP8":
+            raise InputError(
+                f"quantization FP8: vLLM has no FP8 kernels for {profile.device.name}; use BF16 or INT4"
+            )
+        walk = [q for q in walk if q.name != "FP8"]
+    tried = [_size(name, params, active, layer, profile, context_tokens, q, engine) for q in walk]
+    chosen = next((t for t in tried if t["fits"]), None)
+    if chosen is None and profile.kind == "gpu" and profile.ram_gb and engine in ("llama.cpp", "ollama"):
+        start = [
+            t for t in tried if t["quant"].bits_per_weight <= QUANTS[OFFLOAD_START].bits_per_weight
+        ] or tried[-1:]
+        chosen = next((t for t in (_offload(t, profile) for t in start) if t["fits"]), None)
+    result = chosen or tried[-1]
+    return _finish(result, tried, params, active, profile, context_tokens, engine, quant is None)
+
+
+def _size(name, params, active, layer, profile, context, quant: Quant, engine) -> dict:
+    weights = weights_gib(params, quant)
+    if layer:
+        kv = kv_cache_gib(*layer, context)
+        kv_basis = (
+            f"KV cache: 2 × {layer[0]} layers × {layer[1]} KV heads × {layer[2]} head dim × {context:,} tokens "
+            f"× 2 bytes (FP16) = {kv:.2f} GB"
+        )
+    else:
+        fallback = load_calibration()["kv_fallback"]
+        kv = kv_fallback_gib(params, context, fallback)
+        kv_basis = (
+            f"KV cache: {name} has no layer facts, so {kv:.2f} GB for {context:,} tokens is estimated from its "
+            f"parameter count (75th percentile of {fallback['models']} official models; see docs/hardware.md)"
+        )
+    over, overhead_basis = overhead(engine, profile, weights)
+    room, available_basis = available(engine, profile)
+    memory = weights + kv + over
+    return {
+        "quant": quant, "weights": weights, "kv": kv, "overhead": over, "memory": memory,
+        "available": room, "fits": memory <= room, "offload_gb": 0.0, "kv_basis": kv_basis,
+        "overhead_basis": overhead_basis, "available_basis": available_basis,
+    }  # fmt: skip
+
+
+def _offload(t: dict, profile: HardwareProfile) -> dict:
+    ram = (profile.ram_gb or 0) * CPU_USABLE_FRACTION
+    spill = max(0.0, t["memory"] - t["available"])
+    fits = spill <= ram and spill < t["weights"]  # KV cache and buffers stay on the GPU
+    return {**t, "fits": fits, "offload_gb": spill, "available": t["available"] + ram,
+            "available_basis": t["available_basis"] + f" + {CPU_USABLE_FRACTION:.0%} of {profile.ram_gb:g} GB RAM for offloaded layers"}  # fmt: skip
+
+
+def _finish(t, tried, params, active, profile, context, engine, walked) -> FitEstimate:
+    q: Quant = t["quant"]
+    basis = list(profile.notes)
+    basis.append(
+        f"Weights: {params:g}B parameters × {q.bits_per_weight:g} bits ({q.note}) = {t['weights']:.2f} GB"
+    )
+    basis += [t["kv_basis"], f"Runtime overhead ({engine}): {t['overhead']:.2f} GB = {t['overhead_basis']}"]
+    basis.append(f"Available: {t['available']:.1f} GB = {t['available_basis']}")
+    need = f"{t['memory']:.1f} GB at {q.name} with {context:,} tokens of context"
+    bigger = [x["quant"].name for x in tried if x["quant"].bits_per_weight > q.bits_per_weight]
+    if not t["fits"]:
+        lowest = " (the smallest quantization tried)" if walked and len(tried) > 1 else ""
+        basis.append(f"Does not fit: needs {need}{lowest}; there is {t['available']:.1f} GB")
+    elif t["offload_gb"]:
+        basis.append(
+            f"Fits only with CPU offload: {t['offload_gb']:.1f} GB of weights in system RAM — much slower than all-GPU"
+        )
+    elif walked and bigger:
+        basis.append(
+            f"Fits at {q.name}, the best quality that fits ({', '.join(bigger)} would need more): {need}"
+        )
+    else:
+        basis.append(f"Fits: {need}")
+    speed = _speed(t, params, active, profile, engine, basis) if t["fits"] else None
+    return FitEstimate(
+        fits=t["fits"], quantization=q.name, memory_gb=round(t["memory"], 2), weights_gb=round(t["weights"], 2),
+        kv_cache_gb=round(t["kv"], 2), overhead_gb=round(t["overhead"], 2), available_gb=round(t["available"], 2),
+        tokens_per_s=speed, offload=bool(t["offload_gb"]), offload_gb=round(t["offload_gb"], 2), engine=engine,
+        hardware=profile.label, context_tokens=context, basis=basis,
+    )  # fmt: skip
+
+
+def _speed(t, params, active, profile: HardwareProfile, engine, basis: list[str]) -> float:
+    read = t["weights"] * active / params  # bytes touched per token: the active share of the weights
+    eff, eff_basis = efficiency(engine, profile.kind, arch(params, active))
+    bw = profile.bandwidth_gbps
+    if profile.gpu_count > 1 and engine == "vllm":
+        tp = load_calibration()["tensor_parallel_scaling"]
+        bw = bw * profile.gpu_count * tp
+        basis.append(
+            f"Tensor parallel over {profile.gpu_count} GPUs: bandwidths add up, × {tp:g} for communication"
+        )
+    elif profile.gpu_count > 1:
+        basis.append(
+            f"{engine} splits layers across the {profile.gpu_count} GPUs: they take turns, so one GPU's bandwidth counts"
+        )
+    slow_read, slow_bw = 0.0, bw * eff
+    if t["offload_gb"]:
+        slow_read = read * min(1.0, t["offload_gb"] / t["weights"])
+        cpu_eff, _ = efficiency(engine, "cpu", arch(params, active))
+        slow_bw = profile.cpu_bandwidth_gbps * cpu_eff
+    tps = decode_tokens_per_s(read - slow_read, bw * eff, slow_read, slow_bw)
+    moe = f" (MoE: {active:g}B of {params:g}B parameters are active per token)" if active < params else ""
+    basis.append(
+        f"Speed: {bw:,.0f} GB/s ÷ {read:.2f} GB read per token{moe} × {eff:.2f} efficiency ({eff_basis}) "
+        f"≈ {tps:.1f} tokens/s for one stream at short context"
+        + (
+            f"; {slow_read:.2f} GB per token come from RAM at {profile.cpu_bandwidth_gbps:g} GB/s"
+            if slow_read
+            else ""
+        )
+    )
+    return round(tps, 1)
+
+
+def cheapest_cloud(
+    card_or_facts, context_tokens: int, engine: str = "vllm", quant: str | None = None
+) -> CloudPlan | None:
+    """Cheapest rented configuration (GPU type × 1/2/4/8) that fits at a near-lossless format, or None."""
+    quant = quant or CLOUD_QUANT.get(engine)
+    if quant is None:
+        raise InputError(f"engine '{engine}' is not offered for rented GPUs; use vllm, llama.cpp or ollama")
+    best: tuple | None = None
+    for gpu in load_gpus():
+        if gpu.kind != "gpu" or gpu.cloud_usd_per_hour is None:
+            continue
+        if engine == "vllm" and quant == "FP8" and gpu.arch not in FP8_ARCHS:
+            continue
+        for count in CLOUD_COUNTS:
+            fit = estimate(card_or_facts, gpu_profile(gpu, count), context_tokens, quant=quant, engine=engine)
+            if fit.fits:
+                price = gpu.cloud_usd_per_hour * count
+                key = (round(price, 4), count, -(fit.tokens_per_s or 0.0), gpu.name)
+                if best is None or key < best[0]:
+                    best = (key, gpu, count, price, fit)
+                break  # more of the same GPU only costs more
+    if best is None:
+        return None
+    _, gpu, count, price, fit = best
+    fit.basis.append(
+        f"Rent: {count} × {gpu.name} at ${gpu.cloud_usd_per_hour:g}/h = ${price:.2f}/h × 730 h a month"
+    )
+    return CloudPlan(
+        gpu=gpu.name, gpu_count=count, usd_per_hour=round(price, 4), monthly_usd=round(price * 730, 2),
+        price_source=gpu.price_source, estimate=fit,
+    )  # fmt: skip
