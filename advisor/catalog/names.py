@@ -1,0 +1,61 @@
+"""Name normalisation: the one rule that lets differently-spelt model names meet.
+
+`normalise(name)` maps every spelling a source uses to a join key. The rules, in order:
+
+1. lowercase, trim; drop a provider prefix (everything up to the last `/`) and an OpenRouter
+   variant tag (`:free`, `:batch`, `:thinking`, …); a leading `~` (OpenRouter moving alias) goes too;
+2. parenthesised qualifiers become suffixes: `GPT-5.4 (xhigh)` -> `gpt-5.4-xhigh`;
+3. spaces, underscores and repeated dashes become one dash; a leading `nvidia-` / `meta-` goes,
+   and `qwen-2.5` is written `qwen2.5`;
+4. version separators become dots: `claude-opus-4-6` -> `claude-opus-4.6`, `kimi-k2p5` -> `kimi-k2.5`
+   (single digit, dash or `p`, single digit, then end or dash);
+5. date stamps are dropped: `-20250514`, `-2025-04-16`;
+6. these suffixes are dropped, repeatedly: `-text`, `-public`, `-no-system-prompt`, effort levels
+   (`-minimal -low -medium -high -xhigh`), `-thinking[-16k|-32k]`, `-reasoning`, `-non-reasoning`, `-(no|non)-thinking`,
+   `-preview`, `-latest`, `-instruct`, `-it`, `-hf`, `-fp8`, `-bf16`, `-nvfp4` (an effort
+   level may carry a budget: `-high-32k`); `-instruct` also before a 4-digit
+   release tag (`qwen3-235b-a22b-instruct-2507` -> `qwen3-235b-a22b-2507`).
+
+`-max`, `-pro`, `-mini`, `-chat` and 4-digit release tags (`-0528`, `-2507`) are kept: they name
+different models. Anything the rules cannot join is listed explicitly in data/aliases.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_VARIANT_TAG = re.compile(r":[a-z0-9._-]*")
+_PARENS = re.compile(r"\s*\(([^)]*)\)")
+_SEPARATORS = re.compile(r"[\s_]+")
+_DASHES = re.compile(r"-{2,}")
+_VENDOR_PREFIX = re.compile(r"^(?:nvidia|meta)-(?=[a-z])")
+_QWEN_DASH = re.compile(r"^qwen-(?=\d)")
+_VERSION = re.compile(r"(?<![0-9])(\d)[-p](\d)(?=$|-)")
+_MID_INSTRUCT = re.compile(r"-instruct(?=-\d{4}$)")
+_DATE = re.compile(r"-(?:20\d{2}-\d{2}-\d{2}|20\d{6})(?=$|-)")
+_SUFFIX = re.compile(
+    r"-(?:text|public|no-system-prompt|(?:minimal|low|medium|high|xhigh|thinking)(?:-\d+k)?|"
+    r"reasoning|non-reasoning|non-thinking|no-thinking|preview|latest|instruct|it|hf|fp8|bf16|nvfp4)$"
+)
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    s = name.strip().lower().lstrip("~")
+    s = _VARIANT_TAG.sub("", s)
+    s = s.rsplit("/", 1)[-1]
+    s = _PARENS.sub(lambda m: "-" + m.group(1), s)
+    s = _SEPARATORS.sub("-", s)
+    s = _DASHES.sub("-", s).strip("-")
+    s = _QWEN_DASH.sub("qwen", _VENDOR_PREFIX.sub("", s))
+    for _ in range(2):  # 4-6-1 style chains need two passes
+        s = _VERSION.sub(r"\1.\2", s)
+    s = _DATE.sub("", s)
+    s = _MID_INSTRUCT.sub("", s)
+    while True:
+        stripped = _SUFFIX.sub("", s)
+        if stripped == s or not stripped:
+            break
+        s = stripped
+    return s
