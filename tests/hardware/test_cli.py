@@ -120,6 +120,6 @@ def test_real_entry_point_prints_no_traceback():
     )  # fmt: skip
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == (
-        "advisor: error: Unknown GPU 'RTX 4090x' — did you mean 'RTX 4090' or 'RTX 5090' or 'RTX 4080'? "
+        "advisor: error: Unknown GPU 'RTX 4090x' — did you mean 'RTX 4090' or 'RTX 4090D' or 'RTX 5090'? "
         "Known GPUs: `advisor gpus`."
     )
