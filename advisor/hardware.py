@@ -11,14 +11,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from advisor.errors import InputError
 from advisor.hardware_calibration import arch
 from advisor.hardware_memory import (
+    GIB,
     QUANTS,
     WALKS,
     Quant,
     decode_tokens_per_s,
-    kv_cache_gib,
     kv_fallback_gib,
+    kv_layout,
+    native_quant,
     quant_for,
     weights_gib,
+    with_native,
 )
 from advisor.hardware_profile import CPU_USABLE_FRACTION, HardwareProfile, gpu_profile, resolve_hardware
 from advisor.hardware_runtime import (
@@ -72,14 +75,13 @@ class CloudPlan(BaseModel):
     estimate: FitEstimate
 
 
-def _facts(card) -> tuple[str, float, float, tuple[int, int, int] | None]:
+def _facts(card) -> tuple[str, float, float, tuple[int, str] | None]:
     name = getattr(card, "id", None) or getattr(card, "name", None) or "model"
     params = getattr(card, "params_b", None)
     if not params or params <= 0:
         raise InputError(f"{name}: parameter count unknown, so its memory cannot be sized (give params_b)")
     active = getattr(card, "active_params_b", None) or params
-    layer = (getattr(card, "layers", None), getattr(card, "kv_heads", None), getattr(card, "head_dim", None))
-    return name, float(params), float(min(active, params)), layer if all(layer) else None
+    return name, float(params), float(min(active, params)), kv_layout(card)
 
 
 def estimate(
@@ -95,13 +97,20 @@ def estimate(
     if context_tokens < 1:
         raise InputError(f"context: must be at least 1 token; got {context_tokens}")
     name, params, active, layer = _facts(card_or_facts)
-    walk = [quant_for(quant, engine)] if quant else [QUANTS[q] for q in WALKS[engine]]
+    native = native_quant(card_or_facts) if engine == "vllm" else None
+    if quant and native and quant.strip().upper() == native.name:
+        walk = [native]
+    else:
+        walk = [quant_for(quant, engine)] if quant else [QUANTS[q] for q in WALKS[engine]]
     if engine == "vllm" and profile.device.arch not in FP8_ARCHS:
-        if quant and walk[0].name == "FP8":
+        if quant and walk[0].name in ("FP8", "MXFP4"):
             raise InputError(
-                f"quantization FP8: vLLM has no FP8 kernels for {profile.device.name}; use BF16 or INT4"
+                f"quantization {walk[0].name}: vLLM has no {walk[0].name} kernels for {profile.device.name}; "
+                "use BF16 or INT4"
             )
         walk = [q for q in walk if q.name != "FP8"]
+    elif not quant:
+        walk = with_native(walk, native)
     tried = [_size(name, params, active, layer, profile, context_tokens, q, engine) for q in walk]
     chosen = next((t for t in tried if t["fits"]), None)
     if chosen is None and profile.kind == "gpu" and profile.ram_gb and engine in ("llama.cpp", "ollama"):
@@ -116,11 +125,8 @@ def estimate(
 def _size(name, params, active, layer, profile, context, quant: Quant, engine) -> dict:
     weights = weights_gib(params, quant)
     if layer:
-        kv = kv_cache_gib(*layer, context)
-        kv_basis = (
-            f"KV cache: 2 × {layer[0]} layers × {layer[1]} KV heads × {layer[2]} head dim × {context:,} tokens "
-            f"× 2 bytes (FP16) = {kv:.2f} GB"
-        )
+        kv = layer[0] * context * 2 / GIB
+        kv_basis = f"KV cache: {layer[1]} × {context:,} tokens × 2 bytes (FP16) = {kv:.2f} GB"
     else:
         fallback = load_calibration()["kv_fallback"]
         kv = kv_fallback_gib(params, context, fallback)
@@ -215,6 +221,9 @@ def cheapest_cloud(
     card_or_facts, context_tokens: int, engine: str = "vllm", quant: str | None = None
 ) -> CloudPlan | None:
     """Cheapest rented configuration (GPU type × 1/2/4/8) that fits at a near-lossless format, or None."""
+    native = native_quant(card_or_facts) if engine == "vllm" else None
+    if quant is None and native and native.bits_per_weight < QUANTS["FP8"].bits_per_weight:
+        quant = native.name  # e.g. gpt-oss in MXFP4: smaller than FP8 and what the vendor ships
     quant = quant or CLOUD_QUANT.get(engine)
     if quant is None:
         raise InputError(f"engine '{engine}' is not offered for rented GPUs; use vllm, llama.cpp or ollama")
@@ -222,7 +231,7 @@ def cheapest_cloud(
     for gpu in load_gpus():
         if gpu.kind != "gpu" or gpu.cloud_usd_per_hour is None:
             continue
-        if engine == "vllm" and quant == "FP8" and gpu.arch not in FP8_ARCHS:
+        if engine == "vllm" and quant.upper() in ("FP8", "MXFP4") and gpu.arch not in FP8_ARCHS:
             continue
         for count in CLOUD_COUNTS:
             fit = estimate(card_or_facts, gpu_profile(gpu, count), context_tokens, quant=quant, engine=engine)

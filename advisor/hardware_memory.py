@@ -95,6 +95,47 @@ def kv_cache_gib(
     return 2 * layers * kv_heads * head_dim * context * bytes_per_elem / GIB
 
 
+def kv_layout(card) -> tuple[int, str] | None:
+    """Cached elements per token (K and V together, all layers) and the formula in words, from a card's
+    facts; None when they are missing. GQA: 2 × layers × kv_heads × head_dim. MLA (DeepSeek V2/V3, Kimi K2,
+    GLM-5): one latent per layer shared by K and V, layers × (kv_lora_rank + rope_head_dim). Hybrid (Qwen3-Next,
+    Qwen3.5, Nemotron-H, MiniMax-01, gpt-oss): only the kv_layers full-attention layers grow with context."""
+    get = lambda f: getattr(card, f, None)  # noqa: E731
+    layers, kind = get("layers"), get("attention") or "gqa"
+    if kind == "mla" and layers and get("kv_lora_rank") and get("rope_head_dim"):
+        width = get("kv_lora_rank") + get("rope_head_dim")
+        return layers * width, (
+            f"{layers} layers × ({get('kv_lora_rank')} latent + {get('rope_head_dim')} RoPE) (MLA: one compressed "
+            "latent per layer, shared by K and V)"
+        )
+    if not (layers and get("kv_heads") and get("head_dim")):
+        return None
+    heads, dim = get("kv_heads"), get("head_dim")
+    if kind == "hybrid" and get("kv_layers"):
+        return 2 * get("kv_layers") * heads * dim, (
+            f"2 × {get('kv_layers')} attention layers (of {layers}; the others keep no per-token cache) × "
+            f"{heads} KV heads × {dim} head dim"
+        )
+    return 2 * layers * heads * dim, f"2 × {layers} layers × {heads} KV heads × {dim} head dim"
+
+
+def native_quant(card) -> Quant | None:
+    """The official checkpoint's own low-precision format (gpt-oss MXFP4, DeepSeek V3 FP8), if recorded."""
+    precision, bits = getattr(card, "native_precision", None), getattr(card, "native_bits_per_weight", None)
+    if not precision or not bits:
+        return None
+    name = precision.upper()
+    return Quant(name, float(bits), f"native {name} checkpoint as published, file average")
+
+
+def with_native(walk: list[Quant], native: Quant | None) -> list[Quant]:
+    """vLLM serves a natively low-precision checkpoint as published: bigger formats are upcasts that add no
+    quality, so the walk starts at the native format and continues only with smaller ones."""
+    if native is None or native.bits_per_weight >= 16:
+        return walk
+    return [native, *(q for q in walk if q.bits_per_weight < native.bits_per_weight)]
+
+
 def kv_fallback_gib(params_b: float, context: int, fit: dict) -> float:
     """KV size when layer facts are missing: bytes/token = exp(a) × params_b^b × q75 (fit on official models)."""
     per_token = 2.718281828459045 ** fit["log_a"] * params_b ** fit["b"] * fit["q75_factor"]

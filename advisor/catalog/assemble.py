@@ -4,6 +4,8 @@ Precedence per field (first that has a value wins; provenance records which):
   open_weights / license: curated model_facts > Arena 2026-10 license > Arena 2026-03 license >
       a Hugging Face repo in the aliases > models.dev;
   params: curated > llmfit (the model's HF repo) > Arena-style size in the name (`-397b-a17b`);
+  architecture (layers, KV heads, head dim, MLA / hybrid attention, native precision): curated
+      model_arch > llmfit (the model's HF repo);
   context: OpenRouter > Arena > litellm > models.dev;   release_date: models.dev > llmfit > OpenRouter;
   offers: first-party litellm price (else the Arena-listed price) + OpenRouter + third-party hosts
       from litellm for open weights.
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from advisor.catalog.card import ApiOffer, License, ModelCard, Provenance, Speed
-from advisor.catalog.facts import LicenseFact, ModelFact, Provider, license_for
+from advisor.catalog.facts import ArchFact, LicenseFact, ModelFact, Provider, license_for
 
 HOSTS = {"together_ai": "together", "fireworks_ai": "fireworks", "groq": "groq", "deepinfra": "deepinfra"}
 HOST_REGIONS = ["us"]
@@ -42,6 +44,7 @@ class Context:
     providers: list[Provider]
     licenses: list[LicenseFact]
     facts: dict[str, ModelFact]
+    arch: dict[str, ArchFact] = field(default_factory=dict)
 
     def provider(self, *names: str | None) -> Provider | None:
         for name in names:
@@ -121,6 +124,28 @@ def _params(mid: str, g: Gathered, ctx: Context, aliases: dict, prov: dict) -> t
     return None, None
 
 
+_ARCH_FIELDS = ("layers", "kv_heads", "head_dim", "attention", "kv_lora_rank", "rope_head_dim", "kv_layers")
+
+
+def _arch(mid: str, g: Gathered, ctx: Context, prov: dict) -> dict:
+    """KV-cache facts and native precision: the curated row as a whole, else llmfit's config numbers (GQA)."""
+    fact = ctx.arch.get(mid)
+    out: dict = dict.fromkeys(_ARCH_FIELDS)
+    out |= {"native_precision": None, "native_bits_per_weight": None}
+    if fact and fact.layers:
+        out |= {f: getattr(fact, f) for f in _ARCH_FIELDS}
+        prov["layers"] = _prov(ctx, "curated")
+    else:
+        fit = next((m for m in g.llmfit if m["layers"] and m["kv_heads"] and m["head_dim"]), None)
+        if fit:
+            out |= {"layers": fit["layers"], "kv_heads": fit["kv_heads"], "head_dim": fit["head_dim"]}
+            prov["layers"] = _prov(ctx, "llmfit")
+    if fact and fact.native_precision:
+        out |= {"native_precision": fact.native_precision, "native_bits_per_weight": fact.native_bits}
+        prov["native_precision"] = _prov(ctx, "curated")
+    return out
+
+
 def _offers(
     g: Gathered, ctx: Context, org: Provider | None, open_weights: bool, prov: dict
 ) -> list[ApiOffer]:
@@ -196,10 +221,7 @@ def card_for(mid: str, g: Gathered, aliases: dict[str, list[str]], ctx: Context)
     org = ctx.provider(*org_names)
     open_w, lic, published = _license(mid, g, ctx, prov)
     params, active = _params(mid, g, ctx, aliases, prov) if open_w else (None, None)
-    fit = next((m for m in g.llmfit if m["layers"]), None)
-    arch = (fit["layers"], fit["kv_heads"], fit["head_dim"]) if fit and open_w else (None, None, None)
-    if arch[0]:
-        prov["layers"] = _prov(ctx, "llmfit")
+    arch = _arch(mid, g, ctx, prov) if open_w else {}
     context = _first(prov, "context_tokens", ctx, ("openrouter", orm and orm["context"]), ("lmarena-namra7x", arena and arena["context"]),
                      ("litellm", next((m["context"] for m in g.litellm if m["context"]), None)),
                      ("models.dev", next((m["context"] for m in g.modelsdev if m["context"]), None)))  # fmt: skip
@@ -227,7 +249,7 @@ def card_for(mid: str, g: Gathered, aliases: dict[str, list[str]], ctx: Context)
         country=org.country if org else None, open_weights=open_w,
         license=License(id=lic.license_id, name=published or lic.name, permissive=lic.permissive),
         commercial_use=lic.commercial_use, commercial_restriction=lic.restriction,
-        params_b=params, active_params_b=active, layers=arch[0], kv_heads=arch[1], head_dim=arch[2],
+        params_b=params, active_params_b=active, **arch,
         context_tokens=int(context) if context else None, modalities=modalities, capabilities=caps,  # type: ignore[arg-type]
         release_date=release, deprecated=bool(deprecation and deprecation <= as_of), deprecation_date=deprecation,
         hf_repo=(aliases.get("hf") or [None])[0], offers=_offers(g, ctx, org, open_w, prov), speed=speed,

@@ -86,10 +86,12 @@ def build_cards(
     found, used = gather(idx, sources_dir)
     snaps = snapshots(sources_dir)
     dates = {s: snap.as_of for s, snap in snaps.items()}
-    ctx = Context(dates, facts.providers(data_dir), facts.licenses(data_dir), facts.model_facts(data_dir))
-    unknown = sorted(set(ctx.facts) - set(found))
-    if unknown:
-        raise CatalogError(f"{data_dir / 'model_facts.csv'}: field model_id: unknown model(s) {unknown}")
+    ctx = Context(dates, facts.providers(data_dir), facts.licenses(data_dir), facts.model_facts(data_dir),
+                  facts.model_arch(data_dir))  # fmt: skip
+    for name, rows in (("model_facts.csv", ctx.facts), ("model_arch.csv", ctx.arch)):
+        unknown = sorted(set(rows) - set(found))
+        if unknown:
+            raise CatalogError(f"{data_dir / name}: field model_id: unknown model(s) {unknown}")
     licenses = {lic.license_id for lic in ctx.licenses}
     bad = sorted(f.model_id for f in ctx.facts.values() if f.license_id and f.license_id not in licenses)
     if bad:
@@ -101,6 +103,10 @@ def build_cards(
         if mid in quality:
             card.quality = dict(sorted(quality[mid].items()))
         cards.append(card)
+    if quality:  # last resort for models no quality source mentions (docs/quality.md)
+        from advisor.catalog.quality_facts import fill_from_facts
+
+        fill_from_facts(cards)
     meta = {
         "build_date": max(dates.values()),
         "models": len(cards),

@@ -15,6 +15,8 @@ from advisor.requirements import Capability, Task
 CommercialUse = Literal["yes", "no", "restricted"]
 Evidence = Literal["direct", "aligned", "imputed"]
 RegionCode = Literal["cn", "eu", "us", "global"]
+Attention = Literal["gqa", "mla", "hybrid"]
+NativePrecision = Literal["fp8", "mxfp4", "int4"]
 
 
 class _Strict(BaseModel):
@@ -80,6 +82,22 @@ class ModelCard(_Strict):
     layers: int | None = Field(None, gt=0)
     kv_heads: int | None = Field(None, gt=0)
     head_dim: int | None = Field(None, gt=0)
+    attention: Attention | None = Field(
+        None,
+        description="KV-cache layout: gqa = K and V per KV head in every layer (also None); mla = one compressed "
+        "latent per layer (kv_lora_rank + rope_head_dim; kv_heads is None); hybrid = only kv_layers keep a cache.",
+    )
+    kv_lora_rank: int | None = Field(None, gt=0, description="MLA: width of the cached KV latent.")
+    rope_head_dim: int | None = Field(None, gt=0, description="MLA: width of the cached decoupled RoPE key.")
+    kv_layers: int | None = Field(
+        None, gt=0, description="Hybrid: layers that keep a per-token KV cache (full attention); None = all."
+    )
+    native_precision: NativePrecision | None = Field(
+        None, description="Precision the official weights are published in, when below 16-bit."
+    )
+    native_bits_per_weight: float | None = Field(
+        None, gt=0, le=16, description="File-average bits per weight of the official checkpoint."
+    )
     context_tokens: int | None = Field(None, gt=0)
     modalities: list[str] = Field(default_factory=lambda: ["text"], description="Input modalities.")
     capabilities: list[Capability] = Field(default_factory=list)

@@ -1,4 +1,4 @@
-"""Curated facts as data: data/providers.csv, data/licenses.csv, data/model_facts.csv.
+"""Curated facts as data: data/providers.csv, data/licenses.csv, data/model_facts.csv, data/model_arch.csv.
 
 Each row is validated (pydantic, extra="forbid"); a bad cell fails with file, row and field.
 """
@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from advisor.catalog.sources import DATA_DIR
 from advisor.errors import CatalogError
@@ -67,6 +67,46 @@ class ModelFact(_Row):
     note: str | None = None
 
 
+class ArchFact(_Row):
+    """Architecture facts for KV-cache sizing (config.json of the official repo) and the native precision."""
+
+    model_id: str
+    layers: int | None = Field(None, gt=0)
+    kv_heads: int | None = Field(None, gt=0)
+    head_dim: int | None = Field(None, gt=0)
+    attention: Literal["gqa", "mla", "hybrid"] | None = None
+    kv_lora_rank: int | None = Field(None, gt=0)
+    rope_head_dim: int | None = Field(None, gt=0)
+    kv_layers: int | None = Field(None, gt=0)
+    native_precision: Literal["fp8", "mxfp4", "int4"] | None = None
+    native_bits: float | None = Field(None, gt=0, le=16)
+    source: str
+    source_url: str
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        kind = self.attention or "gqa"
+        need = {
+            "gqa": ("layers", "kv_heads", "head_dim"),
+            "hybrid": ("layers", "kv_heads", "head_dim", "kv_layers"),
+            "mla": ("layers", "kv_lora_rank", "rope_head_dim"),
+        }[kind]
+        has_arch = any(
+            getattr(self, f) for f in ("layers", "kv_heads", "head_dim", "kv_layers", "kv_lora_rank")
+        )
+        missing = [f for f in need if getattr(self, f) is None]
+        if has_arch and missing:
+            raise ValueError(f"attention {kind} needs {', '.join(missing)}")
+        if kind == "mla" and self.kv_heads:
+            raise ValueError("attention mla caches one latent per layer: leave kv_heads empty")
+        if self.kv_layers and self.layers and self.kv_layers > self.layers:
+            raise ValueError("kv_layers cannot exceed layers")
+        if (self.native_precision is None) != (self.native_bits is None):
+            raise ValueError("give native_precision and native_bits together")
+        return self
+
+
 def _read(path: Path, model: type[_Row]) -> list:
     if not path.exists():
         raise CatalogError(f"{path}: curated file not found; restore it from git.")
@@ -81,7 +121,8 @@ def _read(path: Path, model: type[_Row]) -> list:
             except ValidationError as err:
                 e = err.errors()[0]
                 field = ".".join(str(p) for p in e["loc"])
-                raise CatalogError(f"{path}: row {i}: field {field}: {e['msg']}") from None
+                where = f"field {field}: " if field else ""
+                raise CatalogError(f"{path}: row {i}: {where}{e['msg']}") from None
     return rows
 
 
@@ -95,6 +136,16 @@ def licenses(data_dir: Path = DATA_DIR) -> list[LicenseFact]:
 
 def model_facts(data_dir: Path = DATA_DIR) -> dict[str, ModelFact]:
     return {f.model_id: f for f in _read(data_dir / "model_facts.csv", ModelFact)}
+
+
+def model_arch(data_dir: Path = DATA_DIR) -> dict[str, ArchFact]:
+    path = data_dir / "model_arch.csv"
+    out: dict[str, ArchFact] = {}
+    for i, f in enumerate(_read(path, ArchFact), start=2):
+        if f.model_id in out:
+            raise CatalogError(f"{path}: row {i}: field model_id: {f.model_id} is listed twice")
+        out[f.model_id] = f
+    return out
 
 
 def license_for(text: str | None, table: list[LicenseFact]) -> LicenseFact | None:

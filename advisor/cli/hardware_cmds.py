@@ -192,6 +192,12 @@ class _Facts(BaseModel):
     layers: int | None = None
     kv_heads: int | None = None
     head_dim: int | None = None
+    attention: str | None = None  # catalog KV layout (MLA / hybrid) and native precision: docs/hardware.md
+    kv_lora_rank: int | None = None
+    rope_head_dim: int | None = None
+    kv_layers: int | None = None
+    native_precision: str | None = None
+    native_bits_per_weight: float | None = None
 
 
 def _facts(req: FitRequest) -> _Facts:
@@ -212,4 +218,6 @@ def _facts(req: FitRequest) -> _Facts:
     overrides = req.model_dump(
         include={"active_params_b", "layers", "kv_heads", "head_dim"}, exclude_none=True
     )
+    if "kv_heads" in overrides:  # explicit GQA facts replace the catalog's layout
+        overrides |= {"attention": None, "kv_layers": None}
     return facts.model_copy(update=overrides)

@@ -29,6 +29,9 @@ from advisor.catalog.names import normalise
         ("deepseek-r1-0528", "deepseek-r1-0528"),  # 4-digit release tag kept
         ("qwen3-max", "qwen3-max"),  # -max names a model
         ("gpt-5.4-mini-high", "gpt-5.4-mini"),
+        ("Mistral Medium", "mistral-medium"),  # a size tier, not an effort level: no version before it
+        ("mistralai/mistral-medium-latest", "mistral-medium"),
+        ("gpt-5-medium", "gpt-5"),  # after a versioned name it is an effort level
     ],
 )
 def test_normalise(name, key):

@@ -31,7 +31,7 @@ def models(sources_dir: Path | None = None) -> dict[str, dict]:
             "active_params_b": round(active / 1e9, 2) if active else None,
             "layers": m.get("num_hidden_layers") or None,
             "kv_heads": m.get("num_key_value_heads") or None,
-            "head_dim": m.get("head_dim") or None,
+            "head_dim": m.get("head_dim") or _head_dim(m),
             "context": m.get("context_length"),
             "release_date": m.get("release_date"),
             "downloads": m.get("hf_downloads") or 0,
@@ -39,3 +39,9 @@ def models(sources_dir: Path | None = None) -> dict[str, dict]:
             "capabilities": m.get("capabilities") or [],
         }
     return out
+
+
+def _head_dim(m: dict) -> int | None:
+    """config.json leaves head_dim out when it is hidden_size / num_attention_heads."""
+    heads, hidden = m.get("num_attention_heads"), m.get("hidden_size")
+    return hidden // heads if heads and hidden and hidden % heads == 0 else None
