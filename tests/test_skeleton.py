@@ -15,7 +15,9 @@ def test_python_api_imports_without_streamlit_or_litellm():
 
 
 def _imports(text: str, module: str) -> bool:
-    return re.search(rf"^\s*(import {module}\b|from {module}(\.\w+)* import )", text, re.MULTILINE) is not None
+    return (
+        re.search(rf"^\s*(import {module}\b|from {module}(\.\w+)* import )", text, re.MULTILINE) is not None
+    )
 
 
 def test_only_the_ui_imports_streamlit_and_only_llm_imports_litellm():

@@ -15,6 +15,8 @@
    `-preview`, `-latest`, `-instruct`, `-it`, `-hf`, `-fp8`, `-bf16`, `-nvfp4` (an effort
    level may carry a budget: `-high-32k`); `-instruct` also before a 4-digit
    release tag (`qwen3-235b-a22b-instruct-2507` -> `qwen3-235b-a22b-2507`).
+   An effort level goes only after a versioned name (one with a digit): `gpt-5-medium` -> `gpt-5`,
+   but `Mistral Medium` stays `mistral-medium` (there it is the model's size tier, not an effort).
 
 `-max`, `-pro`, `-mini`, `-chat` and 4-digit release tags (`-0528`, `-2507`) are kept: they name
 different models. Anything the rules cannot join is listed explicitly in data/aliases.csv.
@@ -34,6 +36,7 @@ _QWEN_DASH = re.compile(r"^qwen-(?=\d)")
 _VERSION = re.compile(r"(?<![0-9])(\d)[-p](\d)(?=$|-)")
 _MID_INSTRUCT = re.compile(r"-instruct(?=-\d{4}$)")
 _DATE = re.compile(r"-(?:20\d{2}-\d{2}-\d{2}|20\d{6})(?=$|-)")
+_EFFORT = re.compile(r"-(?:minimal|low|medium|high|xhigh)(?:-\d+k)?$")
 _SUFFIX = re.compile(
     r"-(?:text|public|no-system-prompt|(?:minimal|low|medium|high|xhigh|thinking)(?:-\d+k)?|"
     r"reasoning|non-reasoning|non-thinking|no-thinking|preview|latest|instruct|it|hf|fp8|bf16|nvfp4)$"
@@ -55,6 +58,8 @@ def normalise(name: str) -> str:
     s = _MID_INSTRUCT.sub("", s)
     while True:
         stripped = _SUFFIX.sub("", s)
+        if _EFFORT.search(s) and not any(c.isdigit() for c in stripped):
+            break  # `mistral-medium`: a size tier of an unversioned name, not an effort level
         if stripped == s or not stripped:
             break
         s = stripped

@@ -11,9 +11,12 @@ caveats: docs/quality.md. In short, per task:
    Boards are tried newest first, so newer evidence wins;
 3. **imputed** — only when no board measured the task: predicted from the model's other task scores
    and AA indexes (quality_impute.py), interval from the fit's held-out error. Vision is never
-   imputed (it needs image input). A measurement, even an old aligned one, beats a prediction.
+   imputed (it needs image input). A measurement, even an old aligned one, beats a prediction;
+4. **same weights** — a catalog entry that runs another entry's weights (data/quality_same_weights.csv)
+   takes that entry's scores where it has none of its own (quality_variants.py).
 
-Deterministic: sorted iteration, no randomness, scores rounded to 0.1 point.
+Models no source mentions get a last-resort guess from catalog facts during the build
+(quality_facts.py). Deterministic: sorted iteration, no randomness, scores rounded to 0.1 point.
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from advisor.catalog.quality_sources import (
     OPEN_LLM_BENCHMARKS,
     SHADOW,
     YF_BENCHMARKS,
+    all_observations,
+    best_variants,
     board_of,
-    observations,
 )
+from advisor.catalog.quality_variants import inherit, load_same_weights, setting_margin
 
 # task -> boards' columns, newest first; the first `namra:` column is the task's reference scale.
 TASK_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -207,9 +212,11 @@ def _impute(table: pd.DataFrame, values: dict[str, pd.DataFrame]) -> None:
             values[task] = pd.concat([values[task], new]).sort_index()
 
 
-def prepared(resolve: Callable[[str], str | None], sources_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def prepared(
+    resolve: Callable[[str], str | None], sources_dir: Path, raw: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(score, half) wide tables, models x board columns, with derived multilingual and scaled agents."""
-    obs = observations(resolve, Path(sources_dir))
+    obs = best_variants(all_observations(resolve, Path(sources_dir)) if raw is None else raw)
     score, half = _wide(obs, "score"), _wide(obs, "half")
     _add_multilingual(score, half)
     _scale_agents(score, half)
@@ -217,10 +224,10 @@ def prepared(resolve: Callable[[str], str | None], sources_dir: Path) -> tuple[p
 
 
 def evidence(
-    resolve: Callable[[str], str | None], sources_dir: Path
+    resolve: Callable[[str], str | None], sources_dir: Path, raw: pd.DataFrame | None = None
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """(task -> direct/aligned values, imputation feature table) before imputation."""
-    score, half = prepared(resolve, sources_dir)
+    score, half = prepared(resolve, sources_dir, raw)
     values = task_values(score, half)
     return values, feature_table(score, values)
 
@@ -232,8 +239,11 @@ def compute_quality(
 
     Names `resolve` does not know still join the fits (alignment lines, imputation training) under a
     normalised shadow id, so the fits see every model the boards share, not just catalog models.
+    Finally, variants that run the same weights as another catalog model inherit its scores where
+    they have no measurement of their own (quality_variants.py).
     """
-    values, table = evidence(resolve, sources_dir)
+    raw = all_observations(resolve, Path(sources_dir))
+    values, table = evidence(resolve, sources_dir, raw)
     _impute(table, values)
     out: dict[str, dict[str, QualityScore]] = {}
     for task in TASKS:
@@ -243,4 +253,4 @@ def compute_quality(
             out.setdefault(model, {})[task] = QualityScore(
                 score=s, low=round(s - h, 1), high=round(s + h, 1), evidence=grade, source=source, as_of=as_of
             )
-    return {m: out[m] for m in sorted(out)}
+    return inherit(out, load_same_weights(), setting_margin(raw), resolve)

@@ -3,7 +3,8 @@
 For each task, the models with a direct/aligned value are split into 5 folds by sorted id; each fold's
 value is hidden, imputed from a fit on the other folds, and compared with the hidden value. Two
 scenarios: `arena+aa` (the hidden model keeps all its other evidence) and `aa-only` (it keeps only its
-Artificial Analysis indexes, like a model known only to OpenRouter/AA).
+Artificial Analysis indexes, like a model known only to OpenRouter/AA). Last, the held-out error of the
+facts-based fallback on the built catalog (quality_facts.facts_holdout).
 """
 
 from __future__ import annotations
@@ -88,7 +89,11 @@ def main() -> int:
     from advisor.catalog.sources import SOURCES_DIR
 
     sys.stdout.write(markdown(alignment_table(resolver(), SOURCES_DIR)) + "\n\n")
-    sys.stdout.write(markdown(holdout_table(resolver(), SOURCES_DIR)) + "\n")
+    sys.stdout.write(markdown(holdout_table(resolver(), SOURCES_DIR)) + "\n\n")
+    from advisor.catalog import load_catalog
+    from advisor.catalog.quality_facts import facts_holdout
+
+    sys.stdout.write(markdown(facts_holdout(load_catalog().models)) + "\n")  # the built catalog's facts
     return 0
 
 

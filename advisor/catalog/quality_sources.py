@@ -338,12 +338,22 @@ LOADERS = (
 )
 
 
-def observations(resolve: Resolve, sources_dir: Path) -> pd.DataFrame:
-    """Every usable observation, best variant per (model, column), sorted for determinism."""
+def all_observations(resolve: Resolve, sources_dir: Path) -> pd.DataFrame:
+    """Every usable observation, every variant name, best first per (model, column); deterministic order."""
     rows = [r for load in LOADERS for r in load(resolve, Path(sources_dir))]
     frame = pd.DataFrame(rows, columns=_COLUMNS)
     frame = frame.sort_values(["model", "column", "score", "name"], ascending=[True, True, False, True])
+    return frame.reset_index(drop=True)
+
+
+def best_variants(frame: pd.DataFrame) -> pd.DataFrame:
+    """The best-rated variant per (model, column) of an `all_observations` frame."""
     return frame.drop_duplicates(["model", "column"]).reset_index(drop=True)
+
+
+def observations(resolve: Resolve, sources_dir: Path) -> pd.DataFrame:
+    """Every usable observation, best variant per (model, column), sorted for determinism."""
+    return best_variants(all_observations(resolve, sources_dir))
 
 
 def board_of(column: str) -> Board:

@@ -15,7 +15,9 @@ from advisor.catalog.quality import TASKS, compute_quality
 from advisor.catalog.quality_sources import SHADOW, observations
 
 SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources"
-KEY_TASKS = tuple(t for t in TASKS if t not in ("agents", "vision"))  # incl. coding, math, chinese, creative
+# incl. coding, math, chinese, creative writing. Not: agents and webdev (their fits need evidence shared with
+# ~50 / ~120 board models; a model known only to the benchmark boards has none), vision (never imputed).
+KEY_TASKS = tuple(t for t in TASKS if t not in ("agents", "vision", "webdev"))
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +81,7 @@ def test_newest_board_wins(quality):
 
 def test_every_model_with_evidence_gets_every_imputable_task(quality):
     """The >=95% coverage target (coding, math, chinese, creative writing) rests on this: any evidence
-    at all is enough for a score on every task but agents (few anchors) and vision (never imputed)."""
+    at all is enough for a score on every task but agents, webdev (few anchors) and vision (never imputed)."""
     assert len(quality) > 200
     missing = {m: [t for t in KEY_TASKS if t not in tasks] for m, tasks in quality.items()}
     assert not {m: t for m, t in missing.items() if t}
