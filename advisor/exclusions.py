@@ -1,0 +1,89 @@
+"""Why not the others: excluded models with every reason, and near misses (the single change that would
+admit a model, and where it would land)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from advisor import filters, reasons, scoring
+from advisor.recommendation import Excluded, NearMiss
+
+NEAR_MISSES = 3
+
+
+def excluded(r: dict) -> tuple[list[Excluded], np.ndarray]:
+    """Models with no passing row. The closest row (fewest failed rules, then the way of running it the
+    user asked for) gives the rule; the reasons cover every way of running the model.
+    Returns the list and the positions of the closest rows (one per excluded model); `columns["rule"]`
+    holds the rule of each."""
+    cols, fails, req = r["columns"], r["fails"], r["requirements"]
+    out = np.flatnonzero(~np.isin(cols["mi"], cols["mi"][r["ranked"]]))
+    cols["rule"] = np.empty(len(cols["mi"]), dtype=object)
+    if len(out) == 0:
+        return [], out
+    other_route = np.isin(
+        cols["kind"][out], filters.API_KINDS if req.self_hosted_only else filters.SELF_KINDS
+    )
+    idx = out[np.lexsort((other_route, cols["n_fail"][out], cols["mi"][out]))]
+    failed = fails[idx]
+    cols["rule"][idx] = np.array(filters.RULE_NAMES)[failed.argmax(axis=1)]
+    texts = np.empty(failed.shape, dtype=object)
+    for j, rule in enumerate(filters.RULES):
+        hit = np.flatnonzero(failed[:, j])
+        if len(hit):
+            texts[hit, j] = filters.rule_texts(rule.reason, rule, cols, idx[hit], req)
+    mi = cols["mi"][idx]
+    starts = np.flatnonzero(np.r_[True, mi[1:] != mi[:-1]])
+    ends = np.r_[starts[1:], len(idx)].tolist()
+    kinds, rules, ids, names_, n_fail = (
+        cols[c][idx].tolist() for c in ("kind", "rule", "id", "name", "n_fail")
+    )
+    first_text = texts[np.arange(len(idx)), failed.argmax(axis=1)].tolist()
+
+    def lines_of(i: int) -> list[str]:
+        return [first_text[i]] if n_fail[i] == 1 else [t for t in texts[i][failed[i]]]
+
+    items = []
+    for a, b in zip(starts.tolist(), ends, strict=True):
+        if b - a == 1:
+            lines = lines_of(a)
+        else:  # several ways of running the model failed: say which is which
+            lines = list(dict.fromkeys(reasons.route(kinds[i]) + t for i in range(a, b) for t in lines_of(i)))
+        items.append(Excluded(model_id=ids[a], name=names_[a], rule=rules[a], reasons=lines))
+    return items, idx[starts]
+
+
+def near_misses(r: dict, closest: np.ndarray) -> list[NearMiss]:
+    """Best excluded models (by quality) that one change would admit, one per distinct change, with the
+    rank they would take among the current candidates. 'Give your hardware' ones come last: their cost is
+    unknown until you do."""
+    cols, req = r["columns"], r["requirements"]
+    index = closest[(cols["n_fail"][closest] == 1) & ~np.isin(cols["rule"][closest], filters.NO_CHANGE_RULES)]
+    order = np.lexsort((-np.nan_to_num(cols["quality"][index], nan=-1e9), cols["kind"][index] == "self_none"))
+    changes = np.full(len(index), None, dtype=object)
+    for rule in filters.RULES:
+        hit = np.flatnonzero(cols["rule"][index] == rule.name)
+        if len(hit):
+            changes[hit] = filters.rule_texts(rule.change, rule, cols, index[hit], req)
+    out: list[NearMiss] = []
+    for i in order:
+        change = changes[i]
+        if change is None or change in {n.change for n in out}:
+            continue  # one near miss per distinct change: the best model it would admit
+        row = filters.Row(cols, index[i])
+        rank = would_rank(r, index[i])
+        out.append(
+            NearMiss(model_id=row["id"], name=row["name"], rule=row["rule"], change=change, would_rank=rank)
+        )
+        if len(out) == NEAR_MISSES:
+            break
+    return out
+
+
+def would_rank(r: dict, position: int) -> int:
+    """Rank candidate row `position` would take among the ranked models (scores renormalised)."""
+    from advisor.engine import criteria_values
+
+    pool = np.vstack([r["values"], criteria_values(r["columns"], [position])])
+    total = scoring.score(pool, r["weights"])[0]
+    return int((total[:-1] > total[-1]).sum()) + 1
