@@ -1,6 +1,7 @@
 """Four criteria beyond quality and price (issue 7), per model, each value with the sentence saying where it
-came from: catalog facts (offers, open weights, release and retirement dates) and data/vendor_terms.csv
-(curated per organisation: enterprise support / SLA, fine-tuning API, deprecation notice; a source per row).
+came from: catalog facts (offers, open weights, release and retirement dates) and the business terms in
+data/providers.csv (curated per organisation: enterprise support / SLA, fine-tuning API, deprecation notice;
+their own source column, `terms_source`).
 
 All four are MAX criteria (more is better); scoring.CRITERIA fixes the directions. Unknown = NaN, which the
 scoring treats as neutral (median). Method and scales: docs/decision.md.
@@ -16,7 +17,6 @@ scoring treats as neutral (median). Method and scales: docs/decision.md.
 
 from __future__ import annotations
 
-import csv
 import math
 import statistics
 from dataclasses import dataclass
@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.catalog.card import ModelCard
-from advisor.errors import CatalogError
 
-VENDOR_TERMS = Path(__file__).resolve().parent.parent / "data" / "vendor_terms.csv"
+PROVIDERS = Path(__file__).resolve().parent.parent / "data" / "providers.csv"
 EXTRA_CRITERIA = ("lock_in", "longevity", "support", "customisation")
 OPEN_WEIGHTS_MONTHS = 60.0  # beyond any API horizon: weights you hold don't expire
 API_HORIZON_MONTHS = 36.0  # announced dates further out (or litellm's 2098 placeholders) all count as this
@@ -61,27 +60,27 @@ class VendorTerms(BaseModel):
 
 @lru_cache(maxsize=4)
 def load_vendor_terms(path: str | Path | None = None) -> dict[str, VendorTerms]:
-    """organization -> terms, validated; a bad row raises CatalogError naming the file, row and field."""
-    path = Path(path or VENDOR_TERMS)
-    try:
-        rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    except OSError as err:
-        raise CatalogError(
-            f"{path}: cannot read vendor terms ({err.strerror}); restore it from git"
-        ) from None
-    out = {}
-    for n, row in enumerate(rows, start=2):
-        clean = {k: (v if v != "" else None) if k == "deprecation_notice_days" else v for k, v in row.items()}
-        try:
-            terms = VendorTerms.model_validate(clean)
-        except ValidationError as err:
-            first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "row"
-            raise CatalogError(
-                f"{path}: row {n}, {field}: {first['msg']} (got {first.get('input')!r})"
-            ) from None
-        out[terms.organization] = terms
-    return out
+    """organization -> terms, from the organisations in data/providers.csv that have business terms.
+
+    The catalog's reader validates the file; a bad row raises CatalogError naming the file, row and field.
+    """
+    from advisor.catalog.facts import read_providers
+
+    rows = read_providers(Path(path or PROVIDERS))
+    return {
+        p.organization: VendorTerms(
+            organization=p.organization,
+            api_providers=p.api_providers or "",
+            enterprise_support=p.enterprise_support,
+            fine_tuning_api=p.fine_tuning_api,
+            deprecation_notice_days=p.deprecation_notice_days,
+            source=p.terms_source,
+            as_of=p.terms_as_of,
+            note=p.terms_note or "",
+        )
+        for p in rows
+        if p.enterprise_support is not None
+    }
 
 
 @dataclass(frozen=True)
@@ -183,9 +182,7 @@ def support(card: ModelCard, terms: dict[str, VendorTerms]) -> Fact:
             f"{card.organization} publishes no SLA or enterprise support ({own.source}); "
             "no provider serving it is known to",
         )
-    return Fact(
-        math.nan, f"unknown: no support terms on file for {card.organization} (data/vendor_terms.csv)"
-    )
+    return Fact(math.nan, f"unknown: no support terms on file for {card.organization} (data/providers.csv)")
 
 
 def customisation(card: ModelCard, terms: dict[str, VendorTerms]) -> Fact:

@@ -6,9 +6,9 @@ Precedence per field (first that has a value wins; provenance records which):
   params: curated > llmfit (the model's HF repo) > Arena-style size in the name (`-397b-a17b`);
   architecture (layers, KV heads, head dim, MLA / hybrid attention, native precision): curated
       model_arch > llmfit (the model's HF repo);
-  context: OpenRouter > Arena > litellm > models.dev;   release_date: models.dev > llmfit > OpenRouter;
+  context: OpenRouter > Arena > litellm > models.dev;   release_date: curated > models.dev > llmfit > OpenRouter;
   offers: first-party litellm price (else the Arena-listed price) + OpenRouter + third-party hosts
-      from litellm for open weights.
+      from litellm for open weights; $0/$0 entries (free tiers, `:free` variants) are never offers.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 
 from advisor.catalog.card import ApiOffer, License, ModelCard, Provenance, Speed
 from advisor.catalog.facts import ArchFact, LicenseFact, ModelFact, Provider, license_for
+from advisor.catalog.names import clean_name, is_human, pretty_id
 
 HOSTS = {"together_ai": "together", "fireworks_ai": "fireworks", "groq": "groq", "deepinfra": "deepinfra"}
-HOST_REGIONS = ["us"]
 _SIZE = re.compile(r"(?:^|-)(\d+(?:\.\d+)?)([bt])(?:-a(\d+(?:\.\d+)?)b)?(?=$|-)")
 
 
@@ -45,6 +45,14 @@ class Context:
     licenses: list[LicenseFact]
     facts: dict[str, ModelFact]
     arch: dict[str, ArchFact] = field(default_factory=dict)
+
+    def host(self, offer_provider: str) -> Provider | None:
+        """The organisation running an offer provider id (`together`, `openrouter`, …)."""
+        return next((p for p in self.providers if offer_provider in p.offer_providers()), None)
+
+    def host_regions(self, offer_provider: str) -> list:
+        host = self.host(offer_provider)
+        return host.regions() if host else []
 
     def provider(self, *names: str | None) -> Provider | None:
         for name in names:
@@ -159,29 +167,27 @@ def _offers(
                                output_usd_per_1m=round(m["output"] or 0, 4), cache_read_usd_per_1m=_r(m["cache_read"]),
                                regions=regions, trains_on_data=trains, first_party=True, source="litellm",
                                as_of=ctx.dates["litellm"]))  # fmt: skip
-    elif (
-        g.arena and g.arena[0]["input"] is not None and g.arena[0]["output"] is not None and not open_weights
-    ):
+    elif g.arena and _paid(g.arena[0]) and not open_weights:
         a = g.arena[0]
-        offers.append(ApiOffer(provider=(org.organization.lower() if org else "vendor"),
+        offers.append(ApiOffer(provider=(org.litellm_provider or org.organization.lower()) if org else "vendor",
                                input_usd_per_1m=a["input"], output_usd_per_1m=a["output"], regions=regions,
                                trains_on_data=trains, first_party=True, source="lmarena-namra7x",
                                as_of=ctx.dates["lmarena-namra7x"]))  # fmt: skip
-    main = _main_or("", [m for m in g.openrouter if (m["input"] or 0) > 0 and ":" not in m["id"]])
+    main = _main_or("", [m for m in g.openrouter if _paid(m) and ":" not in m["id"]])
     if main:
         offers.append(ApiOffer(provider="openrouter", input_usd_per_1m=round(main["input"], 4),
                                output_usd_per_1m=round(main["output"] or 0, 4), cache_read_usd_per_1m=_r(main["cache_read"]),
-                               regions=["us", "eu"], trains_on_data=None, source="openrouter",
+                               regions=ctx.host_regions("openrouter"), trains_on_data=None, source="openrouter",
                                as_of=ctx.dates["openrouter"]))  # fmt: skip
     if open_weights:
         seen = set()
         for m in sorted(g.litellm, key=lambda m: (m["provider"], m["input"] or 0, m["key"])):
             host = HOSTS.get(m["provider"])
-            if host and host not in seen and m["input"] is not None and m["output"] is not None:
+            if host and host not in seen and _paid(m):
                 seen.add(host)
                 offers.append(ApiOffer(provider=host, input_usd_per_1m=round(m["input"], 4),
                                        output_usd_per_1m=round(m["output"], 4), cache_read_usd_per_1m=_r(m["cache_read"]),
-                                       regions=HOST_REGIONS, trains_on_data=None, source="litellm",
+                                       regions=ctx.host_regions(host), trains_on_data=None, source="litellm",
                                        as_of=ctx.dates["litellm"]))  # fmt: skip
     if offers:
         prov["offers"] = _prov(ctx, offers[0].source)
@@ -189,11 +195,16 @@ def _offers(
 
 
 def _first_party(g: Gathered, org: Provider | None) -> list[dict]:
-    """The vendor's own litellm entries, plainest key first (`claude-opus-4-6` before `anthropic/…`)."""
+    """The vendor's own priced litellm entries, plainest key first (`claude-opus-4-6` before `anthropic/…`)."""
     return sorted(
-        (m for m in g.litellm if org and m["provider"] == org.litellm_provider and m["input"] is not None),
+        (m for m in g.litellm if org and m["provider"] == org.litellm_provider and _paid(m)),
         key=lambda m: ("/" in m["key"], len(m["key"]), m["key"]),
     )
+
+
+def _paid(m: dict) -> bool:
+    """A priced offer. $0 in and out is a rate-limited free tier (Gemini's trains on your data): not an offer."""
+    return m["input"] is not None and m["output"] is not None and (m["input"] > 0 or m["output"] > 0)
 
 
 def _r(x: float | None) -> float | None:
@@ -208,12 +219,29 @@ def _first(prov: dict, key: str, ctx: Context, *candidates: tuple[str, object]):
     return None
 
 
+def _name(mid: str, g: Gathered, orm: dict | None, ctx: Context, prov: dict) -> str:
+    """A clean human display name: curated > OpenRouter > models.dev > AA > HF repo > Arena (when human) > id."""
+    fact = ctx.facts.get(mid)
+    if fact and fact.name:  # checked by hand: trusted as written (`gpt-oss-120b` is lowercase on purpose)
+        prov["name"] = _prov(ctx, "curated")
+        return fact.name.strip()
+    candidates = [("openrouter", orm and orm["name"]),
+                  *(("models.dev", m["name"]) for m in g.modelsdev), *(("artificial-analysis", m["name"]) for m in g.aa),
+                  *(("llmfit", m["hf"].split("/")[-1]) for m in g.llmfit),
+                  *(("lmarena-namra7x", r["name"]) for r in g.arena), *(("lmarena-2026-03-31", r["name"]) for r in g.arena26)]  # fmt: skip
+    for source, text in candidates:
+        name = clean_name(text)
+        if name and is_human(name):
+            prov["name"] = _prov(ctx, source)
+            return name
+    return pretty_id(mid)
+
+
 def card_for(mid: str, g: Gathered, aliases: dict[str, list[str]], ctx: Context) -> ModelCard:
     prov: dict[str, Provenance] = {}
     orm = _main_or(mid, [m for m in g.openrouter if ":" not in m["id"]] or g.openrouter)
     arena = g.arena[0] if g.arena else None
-    name = _first(prov, "name", ctx, ("openrouter", orm and orm["name"]), ("lmarena-namra7x", arena and arena["name"]),
-                  ("models.dev", g.modelsdev and g.modelsdev[0]["name"]), ("llmfit", g.llmfit and g.llmfit[0]["hf"].split("/")[-1])) or mid  # fmt: skip
+    name = _name(mid, g, orm, ctx, prov)
     org_names = [r["organization"] for r in g.arena + g.arena26] + [
         m["id"].split("/")[0] for m in g.openrouter
     ]
@@ -233,7 +261,9 @@ def card_for(mid: str, g: Gathered, aliases: dict[str, list[str]], ctx: Context)
     caps = [c for c, on in (("tool_calling", tools), ("vision", "image" in modalities),
                             ("structured_output", structured), ("reasoning", reasoning), ("fine_tuning", open_w)) if on]  # fmt: skip
     created = next((m["created"] for m in g.openrouter if m.get("created")), None)
-    release = _first(prov, "release_date", ctx, *(("models.dev", m["release_date"]) for m in g.modelsdev),
+    fact = ctx.facts.get(mid)
+    release = _first(prov, "release_date", ctx, ("curated", fact and fact.release_date),
+                     *(("models.dev", m["release_date"]) for m in g.modelsdev),
                      *(("llmfit", m["release_date"]) for m in g.llmfit),
                      ("openrouter", created and datetime.fromtimestamp(created, UTC).strftime("%Y-%m-%d")))  # fmt: skip
     first = _first_party(g, org)

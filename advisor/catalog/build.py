@@ -36,37 +36,37 @@ def gather(idx: AliasIndex, sources_dir: Path) -> tuple[dict[str, Gathered], dic
     found: dict[str, Gathered] = {mid: Gathered() for mid in idx.model_ids}
     used: dict[str, int] = {}
 
+    skip = excluded()
+
+    def resolve(*names: tuple[str, str]) -> str | None:
+        """The model a source row names; None when any of its names is in data/aliases_excluded.csv."""
+        if any((s, n) in skip or (s, n.split(":")[0]) in skip for s, n in names if n):
+            return None
+        return next((mid for s, n in names if (mid := idx.resolve(n, s))), None)
+
     def put(source: str, attr: str, mid: str | None, row: dict) -> None:
         if mid in found:
             getattr(found[mid], attr).append(row)
             used[source] = used.get(source, 0) + 1
 
     for r in arena.board("text", sources_dir):
-        put(
-            "lmarena-namra7x",
-            "arena",
-            idx.resolve(r["key"], "arena") or idx.resolve(r["name"], "arena_name"),
-            r,
-        )
+        put("lmarena-namra7x", "arena", resolve(("arena", r["key"]), ("arena_name", r["name"])), r)
     for r in arena.table_2026(sources_dir):
-        put("lmarena-2026-03-31", "arena26", idx.resolve(r["name"], "arena"), r)
+        put("lmarena-2026-03-31", "arena26", resolve(("arena", r["name"])), r)
     for m in openrouter.models(sources_dir):
         if openrouter.is_chat_model(m):
-            put("openrouter", "openrouter", idx.resolve(m["id"], "openrouter"), m)
-    skip = excluded()
+            put("openrouter", "openrouter", resolve(("openrouter", m["id"])), m)
     for key, m in litellm.models(sources_dir).items():
-        if ("litellm", key) not in skip:
-            put("litellm", "litellm", idx.resolve(key, "litellm"), m)
+        put("litellm", "litellm", resolve(("litellm", key)), m)
     for key, m in modelsdev.models(sources_dir).items():
-        if ("modelsdev", key) not in skip:
-            put("models.dev", "modelsdev", idx.resolve(key, "modelsdev"), m)
+        put("models.dev", "modelsdev", resolve(("modelsdev", key)), m)
     fits = llmfit.models(sources_dir)
     for mid in idx.model_ids:  # llmfit: only the HF repos the aliases name (no loose joins)
         for hf in idx.names_of(mid).get("hf", []):
             if hf in fits:
                 put("llmfit", "llmfit", mid, fits[hf])
     for m in aa.models(sources_dir):
-        put("artificial-analysis", "aa", idx.resolve(m["name"], "aa") or idx.resolve(m["slug"], "aa_slug"), m)
+        put("artificial-analysis", "aa", resolve(("aa", m["name"]), ("aa_slug", m["slug"])), m)
     return found, used
 
 

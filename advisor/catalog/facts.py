@@ -27,6 +27,14 @@ class _Row(BaseModel):
 
 
 class Provider(_Row):
+    """One organisation (model vendor or API host), two fact groups, each with its own source.
+
+    Identity, regions and data use (`source_url`, `note`): country, names in the sources, where its API is
+    usable, whether it trains on API data by default. Business terms (`terms_source`, `terms_as_of`,
+    `terms_note`; read by advisor/criteria_extra.py): the offer providers it runs (`api_providers`, as in
+    catalog offers), enterprise support / SLA, fine-tuning API, deprecation notice.
+    """
+
     organization: str
     country: str | None = None
     openrouter_prefixes: str | None = None
@@ -38,12 +46,43 @@ class Provider(_Row):
     source_url: str | None = None
     note: str | None = None
     other_names: str | None = None
+    api_providers: str | None = None
+    enterprise_support: Literal["yes", "no", "unknown"] | None = None
+    fine_tuning_api: Literal["yes", "no", "cloud", "unknown"] | None = None
+    deprecation_notice_days: int | None = Field(None, ge=0)
+    terms_source: str | None = None
+    terms_as_of: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    terms_note: str | None = None
+
+    @field_validator("api_regions")
+    @classmethod
+    def _known_regions(cls, v: str | None) -> str | None:
+        bad = [r for r in (v or "").split(";") if r and r not in Region.__args__]  # type: ignore[attr-defined]
+        if bad:
+            raise ValueError(f"unknown region(s) {bad}; use {';'.join(Region.__args__)}")  # type: ignore[attr-defined]
+        return v
+
+    @model_validator(mode="after")
+    def _terms_complete(self):
+        group = ("enterprise_support", "fine_tuning_api", "terms_source", "terms_as_of")
+        given = [
+            f for f in (*group, "api_providers", "deprecation_notice_days", "terms_note") if getattr(self, f)
+        ]
+        missing = [f for f in group if getattr(self, f) is None]
+        if given and missing:
+            raise ValueError(
+                f"business terms need {', '.join(missing)} too (or leave the terms columns empty)"
+            )
+        return self
 
     def regions(self) -> list[Region]:
         return [r for r in (self.api_regions or "").split(";") if r]  # type: ignore[misc]
 
     def names(self) -> list[str]:
         return [self.organization, *(n for n in (self.other_names or "").split(";") if n)]
+
+    def offer_providers(self) -> list[str]:
+        return [p.strip() for p in (self.api_providers or "").split(";") if p.strip()]
 
 
 class LicenseFact(_Row):
@@ -62,6 +101,8 @@ class ModelFact(_Row):
     active_params_b: float | None = None
     open_weights: bool | None = None
     license_id: str | None = None
+    name: str | None = None
+    release_date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     source: str
     source_url: str | None = None
     note: str | None = None
@@ -127,7 +168,18 @@ def _read(path: Path, model: type[_Row]) -> list:
 
 
 def providers(data_dir: Path = DATA_DIR) -> list[Provider]:
-    return _read(data_dir / "providers.csv", Provider)
+    return read_providers(data_dir / "providers.csv")
+
+
+def read_providers(path: Path) -> list[Provider]:
+    """data/providers.csv, validated; an organisation listed twice is an error."""
+    rows = _read(path, Provider)
+    seen: set[str] = set()
+    for i, p in enumerate(rows, start=2):
+        if p.organization in seen:
+            raise CatalogError(f"{path}: row {i}: field organization: {p.organization} is listed twice")
+        seen.add(p.organization)
+    return rows
 
 
 def licenses(data_dir: Path = DATA_DIR) -> list[LicenseFact]:

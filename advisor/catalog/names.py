@@ -64,3 +64,65 @@ def normalise(name: str) -> str:
             break
         s = stripped
     return s
+
+
+# --- display names -------------------------------------------------------------------------------
+# The card's `name` is the first source name that `clean_name` leaves human (`is_human`: a capital
+# letter or a space; Arena "display names" are mostly keys such as `claude-opus-5.5-high`, which carry
+# effort settings and dates), else `pretty_id(model_id)`. Order: advisor/catalog/assemble.py `_name`.
+_NAME_TAGS = re.compile(
+    r"\s*\((?:free|batch|thinking|non-thinking|reasoning|non-reasoning|minimal|low|medium|high|xhigh|latest)\)",
+    re.IGNORECASE,
+)
+_BRANDS = {
+    "chatgpt": "ChatGPT", "claude": "Claude", "deepseek": "DeepSeek", "dola": "Dola", "dots": "dots",
+    "ernie": "ERNIE", "gemini": "Gemini", "gemma": "Gemma", "glm": "GLM", "gpt": "GPT", "grok": "Grok",
+    "hunyuan": "Hunyuan", "kimi": "Kimi", "lfm": "LFM", "llama": "Llama", "longcat": "LongCat",
+    "mimo": "MiMo", "mistral": "Mistral", "muse": "Muse", "phi": "Phi", "qwen": "Qwen", "oss": "oss",
+    "ui": "UI", "tars": "TARS", "vl": "VL", "omni": "Omni", "turbos": "TurboS", "t1": "T1",
+}  # fmt: skip
+_DASH_BRANDS = ("GPT", "GLM", "DeepSeek", "MiMo", "ChatGPT", "Phi")  # written `GLM-5.3`, `DeepSeek-V4.1`
+_KEEP_LOWER = re.compile(r"^o\d+(?:-\w+)*$")  # OpenAI writes `o3`, `o1-pro`
+
+
+def clean_name(text: str | None) -> str | None:
+    """Trim, drop a `Vendor: ` prefix and tier tags such as `(free)`; None when nothing human is left."""
+    if not text:
+        return None
+    s = _NAME_TAGS.sub("", str(text).split(": ", 1)[-1])
+    s = " ".join(s.split())
+    return s or None
+
+
+def _word(tok: str) -> str:
+    if tok in _BRANDS:
+        return _BRANDS[tok]
+    if re.fullmatch(r"\d+(?:\.\d+)?[bkmt]", tok) or re.fullmatch(r"a\d+(?:\.\d+)?b", tok):
+        return tok.upper()  # sizes: 120B, A4B, 4K
+    if re.fullmatch(r"[vk]\d+(?:\.\d+)?", tok):
+        return tok.upper()  # versions: V2.6, K2.5
+    if tok[:1].isdigit():
+        return tok
+    return tok[:1].upper() + tok[1:]
+
+
+def pretty_id(model_id: str) -> str:
+    """A deterministic display name from a canonical id: `glm-5.3-flash` -> `GLM-5.3 Flash`."""
+    if _KEEP_LOWER.match(model_id):
+        return model_id
+    toks = model_id.split("-")
+    m = re.fullmatch(r"([a-z]+)(\d.*)", toks[0])  # qwen2.5 -> Qwen2.5
+    words = [_BRANDS.get(m.group(1), m.group(1).title()) + m.group(2)] if m else [_word(toks[0])]
+    for tok in toks[1:]:
+        w = _word(tok)
+        if len(words) == 1 and words[0] in _DASH_BRANDS and (tok[:1].isdigit() or re.match(r"v\d", tok)):
+            words[0] += "-" + w
+        elif re.fullmatch(r"\d{2,4}", tok) and re.fullmatch(r"(?:\d{2}-)*\d{2}", words[-1]):
+            words[-1] += "-" + w  # a date stamp: `06-17`, `09-2025`
+        else:
+            words.append(w)
+    return " ".join(words)
+
+
+def is_human(name: str) -> bool:
+    return any(c.isupper() for c in name) or " " in name

@@ -63,7 +63,7 @@ def facts(c):
             "console.groq.com",
         ),
         ("customisation", card(org="Meta", open_weights=True), card(), "downloadable"),
-        ("customisation", card(), card(org="xAI", offers=("xai",)), "fine-tuning API"),
+        ("customisation", card(), card(org="SpaceXAI", offers=("xai",)), "fine-tuning API"),
     ],
 )
 def test_direction_and_source(criterion, better, worse, source):
@@ -116,16 +116,23 @@ def test_deprecation_record_uses_the_catalog():
 
 
 def test_every_vendor_terms_row_has_a_source():
-    assert all(t.source.strip() for t in TERMS.values())
+    assert TERMS and all(t.source.strip() and t.as_of for t in TERMS.values())
 
 
 def test_bad_vendor_terms_row_names_file_row_and_field(tmp_path):
-    bad = tmp_path / "terms.csv"
+    bad = tmp_path / "providers.csv"
     bad.write_text(
-        "organization,api_providers,enterprise_support,fine_tuning_api,deprecation_notice_days,source,as_of,note\n"
-        "X,x,maybe,no,,https://x,2026-01-01,\n"
+        "organization,source,api_providers,enterprise_support,fine_tuning_api,terms_source,terms_as_of\n"
+        "X,curated,x,maybe,no,https://x,2026-01-01\n"
     )
-    with pytest.raises(CatalogError, match=r"row 2, enterprise_support"):
+    with pytest.raises(CatalogError, match=r"providers.csv: row 2: field enterprise_support"):
+        ce.load_vendor_terms(bad)
+
+
+def test_half_filled_terms_are_refused(tmp_path):
+    bad = tmp_path / "providers.csv"
+    bad.write_text("organization,source,enterprise_support\nX,curated,yes\n")
+    with pytest.raises(CatalogError, match=r"row 2: .*fine_tuning_api, terms_source, terms_as_of"):
         ce.load_vendor_terms(bad)
 
 
