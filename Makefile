@@ -10,7 +10,7 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 # pip's machine-wide extra indexes point at folders that may not exist; don't let them add noise.
 export PIP_EXTRA_INDEX_URL :=
 
-.PHONY: install install-dev browser llm run test lint lock bench clean
+.PHONY: install install-dev browser llm run test lint lock bench bench-ui bench-llm clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,8 +45,19 @@ lint: install-dev
 test: install-dev browser llm lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+# Benchmarks print figures (JSON); they are measurements, not pass/fail tests.
 bench: install-dev
 	$(BIN)/python benchmarks/engine.py --format json
+	$(BIN)/python benchmarks/cold_start.py --format json
+	$(BIN)/python benchmarks/hardware.py
+	$(BIN)/python benchmarks/parse.py
+	$(BIN)/python benchmarks/gap.py
+
+bench-ui: install-dev browser
+	$(BIN)/python benchmarks/ui.py
+
+bench-llm: llm
+	$(BIN)/python benchmarks/llm.py
 
 # Re-pin dependencies (needs network to PyPI). Never litellm 1.107.x, 1.82.7 or 1.82.8.
 lock:

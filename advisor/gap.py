@@ -3,8 +3,9 @@
     gap_series("coding")                       # GapSeries: one point per dated snapshot + trend
     gap_note("coding", "GLM-5", lang="zh")     # the one line shown with every recommendation
 
-Everything is computed once per process (`_computed`, lru_cache) from data/sources/; the method is
-in docs/gap.md and the arithmetic in `advisor.gap_calc`.
+Everything is computed from data/sources/ (`compute_all`) and shipped precomputed in data/gap_series.json
+(`advisor.gap_store`; read once per process by `_computed`); the method is in docs/gap.md and the
+arithmetic in `advisor.gap_calc`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from advisor import gap_calc, gap_license, gap_sources
 from advisor.catalog.names import normalise
 from advisor.errors import InputError
+
+if TYPE_CHECKING:  # imported where used: reading data/gap_series.json needs neither (cold start)
+    from advisor import gap_calc
 
 # task -> (English, 简体中文) label; order = order in the CLI and the app
 TASK_LABELS: dict[str, tuple[str, str]] = {
@@ -119,16 +122,24 @@ def _date_after(last: datetime, years: float | None) -> str | None:
     return (last + timedelta(days=years * 365.25)).strftime("%Y-%m-%d")
 
 
+MIN_TREND_DATES = 3  # a line through two points has no uncertainty: no trend, no zero crossing
+
+
 def trend_of(points: list[GapPoint], metric: Literal["gap_points", "months_behind"]) -> Trend | None:
-    """Fitted line of `metric` on time, skipping empty and censored points."""
+    """Fitted line of `metric` on time, skipping empty and censored points; None with fewer than
+    MIN_TREND_DATES distinct dates (too few dates)."""
     use = [
         p
         for p in points
         if getattr(p, metric) is not None and not (metric == "months_behind" and p.months_behind_censored)
     ]
+    if len({p.date for p in use}) < MIN_TREND_DATES:
+        return None
     dates = [datetime.fromisoformat(p.date) for p in use]
     years = [(d - dates[0]).days / 365.25 for d in dates] if dates else []
-    fit = gap_calc.fit_line(years, [getattr(p, metric) for p in use])
+    from advisor.gap_calc import fit_line
+
+    fit = fit_line(years, [getattr(p, metric) for p in use])
     if fit is None:
         return None
     last = max(dates)
@@ -140,8 +151,6 @@ def trend_of(points: list[GapPoint], metric: Literal["gap_points", "months_behin
         note = "the gap is closing"
     else:
         note = "the gap is not closing (flat or widening)"
-    if fit.slope_low is None:
-        note += "; two dates only, so no uncertainty on the slope"
     return Trend(
         metric=metric, n_points=fit.n, slope_per_year=_r(fit.slope, 2),
         slope_per_year_ci=None if fit.slope_low is None else (_r(fit.slope_low, 2), _r(fit.slope_high, 2)),
@@ -193,7 +202,9 @@ def _information(snap: tuple[datetime, str, list[dict]]) -> tuple[bool, bool, fl
 
 
 def _calc_rows(rows: list[dict]) -> list[gap_calc.Row]:
-    return [gap_calc.Row(r["model"], r["key"], r["rating"], r["lo"], r["hi"], r["openness"]) for r in rows]
+    from advisor.gap_calc import Row
+
+    return [Row(r["model"], r["key"], r["rating"], r["lo"], r["hi"], r["openness"]) for r in rows]
 
 
 def _lookup(latest: list[dict], best_closed: float | None) -> dict[str, tuple[str, float, float | None]]:
@@ -213,7 +224,22 @@ def _lookup(latest: list[dict], best_closed: float | None) -> dict[str, tuple[st
 def _computed(
     sources_dir: str | None = None,
 ) -> dict[str, tuple[GapSeries, dict[str, tuple[str, float, float | None]]]]:
-    """Every task's series, plus a lookup of its latest snapshot (see `_lookup`)."""
+    """`compute_all`, read from data/gap_series.json (`advisor.gap_store`) when it matches data/sources/."""
+    if sources_dir is None:
+        from advisor import gap_store
+
+        stored = gap_store.read()
+        if stored is not None:
+            return stored
+    return compute_all(sources_dir)
+
+
+def compute_all(
+    sources_dir: str | None = None,
+) -> dict[str, tuple[GapSeries, dict[str, tuple[str, float, float | None]]]]:
+    """Every task's series, plus a lookup of its latest snapshot (see `_lookup`), from the Arena files."""
+    from advisor import gap_calc, gap_license, gap_sources
+
     base = Path(sources_dir) if sources_dir else None
     rows = gap_sources.load(gap_sources.SNAPSHOTS, base)
     table = gap_license.license_table(rows + gap_sources.load(gap_sources.LICENSE_ONLY, base))
