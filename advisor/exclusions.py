@@ -9,9 +9,10 @@ from advisor import filters, reasons, scoring
 from advisor.recommendation import Excluded, NearMiss
 
 NEAR_MISSES = 3
+NEAR_MISS_TRIES = 12  # where-it-would-land checks per recommendation (each re-scores the pool, ~1 ms)
 
 
-def excluded(r: dict) -> tuple[list[Excluded], np.ndarray]:
+def excluded(r: dict, lang: str = "en") -> tuple[list[Excluded], np.ndarray]:
     """Models with no passing row. The closest row (fewest failed rules, then the way of running it the
     user asked for) gives the rule; the reasons cover every way of running the model.
     Returns the list and the positions of the closest rows (one per excluded model); `columns["rule"]`
@@ -31,7 +32,7 @@ def excluded(r: dict) -> tuple[list[Excluded], np.ndarray]:
     for j, rule in enumerate(filters.RULES):
         hit = np.flatnonzero(failed[:, j])
         if len(hit):
-            texts[hit, j] = filters.rule_texts(rule.reason, rule, cols, idx[hit], req)
+            texts[hit, j] = filters.rule_texts(rule.reason, rule, cols, idx[hit], req, lang)
     mi = cols["mi"][idx]
     starts = np.flatnonzero(np.r_[True, mi[1:] != mi[:-1]])
     ends = np.r_[starts[1:], len(idx)].tolist()
@@ -48,15 +49,19 @@ def excluded(r: dict) -> tuple[list[Excluded], np.ndarray]:
         if b - a == 1:
             lines = lines_of(a)
         else:  # several ways of running the model failed: say which is which
-            lines = list(dict.fromkeys(reasons.route(kinds[i]) + t for i in range(a, b) for t in lines_of(i)))
+            lines = list(
+                dict.fromkeys(reasons.route(kinds[i], lang) + t for i in range(a, b) for t in lines_of(i))
+            )
         items.append(Excluded(model_id=ids[a], name=names_[a], rule=rules[a], reasons=lines))
     return items, idx[starts]
 
 
-def near_misses(r: dict, closest: np.ndarray) -> list[NearMiss]:
+def near_misses(r: dict, closest: np.ndarray, lang: str = "en") -> list[NearMiss]:
     """Best excluded models (by quality) that one change would admit, one per distinct change, with the
-    rank they would take among the current candidates. 'Give your hardware' ones come last: their cost is
-    unknown until you do."""
+    rank they would take among the current candidates. Only those that would land in the shortlist
+    (would_rank <= top_k) are kept: a change that admits a model at #53 does not change the answer.
+    'Give your hardware' ones come last: their cost is unknown until you do. At most NEAR_MISS_TRIES
+    models are placed (best quality first)."""
     cols, req = r["columns"], r["requirements"]
     index = closest[(cols["n_fail"][closest] == 1) & ~np.isin(cols["rule"][closest], filters.NO_CHANGE_RULES)]
     order = np.lexsort((-np.nan_to_num(cols["quality"][index], nan=-1e9), cols["kind"][index] == "self_none"))
@@ -64,14 +69,20 @@ def near_misses(r: dict, closest: np.ndarray) -> list[NearMiss]:
     for rule in filters.RULES:
         hit = np.flatnonzero(cols["rule"][index] == rule.name)
         if len(hit):
-            changes[hit] = filters.rule_texts(rule.change, rule, cols, index[hit], req)
+            changes[hit] = filters.rule_texts(rule.change, rule, cols, index[hit], req, lang)
     out: list[NearMiss] = []
+    tries = 0
     for i in order:
         change = changes[i]
         if change is None or change in {n.change for n in out}:
             continue  # one near miss per distinct change: the best model it would admit
-        row = filters.Row(cols, index[i])
+        if tries == NEAR_MISS_TRIES:
+            break
+        tries += 1
         rank = would_rank(r, index[i])
+        if rank > req.top_k:
+            continue  # would not make the shortlist: noise
+        row = filters.Row(cols, index[i])
         out.append(
             NearMiss(model_id=row["id"], name=row["name"], rule=row["rule"], change=change, would_rank=rank)
         )

@@ -8,6 +8,7 @@ preset, and a candidate-frame column of the same name.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,19 +30,42 @@ CRITERIA: dict[str, CriterionSpec] = {
     "cost": CriterionSpec("min", "log", "USD/month", "monthly cost"),
     "speed": CriterionSpec("max", "log", "tokens/s", "output speed"),
     "context": CriterionSpec("max", "log", "tokens", "context window"),
+    # issue 7: per-model values with their sources from advisor/criteria_extra.py (docs/decision.md)
+    "lock_in": CriterionSpec("max", "log", "ways to run it", "independent providers (less lock-in)"),
+    "longevity": CriterionSpec("max", "linear", "months", "expected availability"),
+    "support": CriterionSpec("max", "linear", "level 0-2", "enterprise support / SLA"),
+    "customisation": CriterionSpec(
+        "max", "linear", "level 0-2", "customisation (weights or fine-tuning API)"
+    ),
 }
 
-# Weights per priority preset; every row sums to 1. enterprise/sovereignty weigh support, lock-in and
-# longevity (issue 7); until those criteria exist they use the balanced row (stated in the assumptions).
+# Weights per priority preset; every row sums to 1; a criterion a row leaves out weighs 0 (shown, not weighed).
+# enterprise: support and stability (longevity) weigh more; sovereignty: lock-in, longevity and customisation
+# (privacy stays a hard rule: set privacy). docs/decision.md explains the choices.
 PRESETS: dict[str, dict[str, float]] = {
     "balanced": {"quality": 0.45, "cost": 0.30, "speed": 0.15, "context": 0.10},
     "quality": {"quality": 0.70, "cost": 0.10, "speed": 0.10, "context": 0.10},
     "cost": {"quality": 0.30, "cost": 0.55, "speed": 0.10, "context": 0.05},
     "speed": {"quality": 0.30, "cost": 0.15, "speed": 0.50, "context": 0.05},
-    "enterprise": {"quality": 0.45, "cost": 0.30, "speed": 0.15, "context": 0.10},
-    "sovereignty": {"quality": 0.45, "cost": 0.30, "speed": 0.15, "context": 0.10},
+    "enterprise": {
+        "quality": 0.30,
+        "cost": 0.15,
+        "speed": 0.10,
+        "context": 0.05,
+        "support": 0.25,
+        "longevity": 0.15,
+    },
+    "sovereignty": {
+        "quality": 0.30,
+        "cost": 0.15,
+        "speed": 0.05,
+        "context": 0.05,
+        "lock_in": 0.20,
+        "longevity": 0.15,
+        "customisation": 0.10,
+    },
 }
-PRESETS_PENDING = {"enterprise", "sovereignty"}
+PRESETS_PENDING: set[str] = set()
 
 # Per-task emphasis: multiply the preset weight, then renormalise to 1.
 TASK_FACTORS: dict[str, dict[str, float]] = {
@@ -54,11 +78,13 @@ TASK_FACTORS: dict[str, dict[str, float]] = {
 
 TIE_NOISE = 0.02  # totals closer than this (and overlapping quality intervals) are reported as ties
 STABILITY_STEP = 0.20  # ±20% on one weight at a time
+# preset_weights rounds each weight to 6 decimals, so a row can sum to 1 ± a few 1e-6 (8 criteria × 0.5e-6)
+WEIGHT_SUM_TOL = 1e-5
 
 
 def preset_weights(priority: str, tasks: list[str]) -> dict[str, float]:
     """The preset row for `priority`, emphasised per task (factors multiply), renormalised to sum to 1."""
-    weights = dict(PRESETS[priority])
+    weights = {name: PRESETS[priority].get(name, 0.0) for name in CRITERIA}
     for task in tasks:
         for name, factor in TASK_FACTORS.get(task, {}).items():
             weights[name] *= factor
@@ -98,7 +124,7 @@ def normalize(values: np.ndarray) -> np.ndarray:
     Missing values get the median of the known normalised values (neither rewarded nor punished), 0.5 if
     none is known."""
     out = np.empty_like(values, dtype=float)
-    for j, spec in enumerate(CRITERIA.values()):
+    for j, spec in enumerate(list(CRITERIA.values())[: values.shape[1]]):  # all criteria, or the leading ones
         x = values[:, j].astype(float)
         if spec.scale == "log":
             x = np.log1p(np.clip(x, 0, None))
@@ -121,12 +147,13 @@ def score(values: np.ndarray, weights: dict[str, float]) -> tuple[np.ndarray, np
     """Validate, normalise and weigh `values` (n × c, CRITERIA order).
     Returns (total score, normalised matrix, contributions); contributions sum to the total."""
     values = np.asarray(values, dtype=float)
-    if values.ndim != 2 or values.shape[1] != len(CRITERIA):
-        raise ValueError(f"values must be n × {len(CRITERIA)} ({', '.join(CRITERIA)}); got {values.shape}")
-    if set(weights) != set(CRITERIA):
-        raise ValueError(f"weights must name exactly {', '.join(CRITERIA)}; got {', '.join(weights)}")
-    w = np.array([weights[n] for n in CRITERIA], dtype=float)
-    if (w < 0).any() or abs(w.sum() - 1) > 1e-6:
+    names = list(CRITERIA)[: len(weights)]  # all criteria, or the leading ones (e.g. a 4-criterion example)
+    if set(weights) != set(names):
+        raise ValueError(f"weights must name exactly {', '.join(names)}; got {', '.join(weights)}")
+    if values.ndim != 2 or values.shape[1] != len(names):
+        raise ValueError(f"values must be n × {len(names)} ({', '.join(names)}); got {values.shape}")
+    w = np.array([weights[n] for n in names], dtype=float)
+    if (w < 0).any() or not math.isclose(w.sum(), 1, abs_tol=WEIGHT_SUM_TOL):
         raise InputError(f"weights: they sum to {w.sum():g}; they must be >= 0 and sum to 1")
     norm = normalize(values)
     contrib = norm * w
@@ -135,7 +162,7 @@ def score(values: np.ndarray, weights: dict[str, float]) -> tuple[np.ndarray, np
 
 def perturbed_weights(weights: dict[str, float]) -> list[tuple[str, np.ndarray]]:
     """Each weight ±20% in turn, renormalised: (label, weight vector) pairs."""
-    names = list(CRITERIA)
+    names = list(CRITERIA)[: len(weights)]
     base = np.array([weights[n] for n in names], dtype=float)
     out = []
     for i, name in enumerate(names):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from advisor.errors import InputError
@@ -39,7 +40,12 @@ FLAG_KEYS = {
 
 def register(sub) -> None:
     p = sub.add_parser("recommend", help="rank models for your requirements and say why")
-    p.add_argument("--requirements", metavar="FILE.json", help="requirements JSON (see `advisor schema`)")
+    p.add_argument(
+        "--requirements",
+        metavar="FILE.json",
+        help="requirements JSON (see `advisor schema`); '-' reads standard input, e.g. the output of "
+        "`advisor parse TEXT --format json`",
+    )
     p.add_argument("--format", default="table", choices=["json", "table", "markdown"])
     p.add_argument(
         "--catalog", metavar="FILE.jsonl", help="catalog file (default: the shipped data/catalog.jsonl)"
@@ -70,7 +76,12 @@ def register(sub) -> None:
     p.add_argument("--question", help="a question for the explanation to answer")
     p.add_argument("--llm", metavar="MODEL", help="litellm model name for --explain")
     p.add_argument("--api-base", metavar="URL", help="OpenAI-compatible server for --explain")
-    p.add_argument("--lang", default="en", choices=["en", "zh"])
+    p.add_argument(
+        "--lang",
+        default="en",
+        choices=["en", "zh"],
+        help="language of every sentence in the output (default en)",
+    )
     p.set_defaults(handler=run_recommend)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the requirements")
@@ -85,17 +96,27 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def read_requirements_file(path: str) -> dict:
+    """The requirements object in `path` ('-' = standard input). The output of `advisor parse --format json`
+    ({requirements, understood, missing, …}) is unwrapped to its requirements; any other shape is returned
+    as is, so unknown keys are still reported by `Requirements`."""
+    name = "standard input" if path == "-" else path
     file = Path(path)
-    if not file.is_file():
+    if path != "-" and not file.is_file():
         raise InputError(f"--requirements: file {path} not found; give a JSON file (see `advisor schema`)")
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        text = sys.stdin.buffer.read().decode("utf-8") if path == "-" else file.read_text(encoding="utf-8")
+        data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(f"{path}: invalid JSON at line {err.lineno} column {err.colno}: {err.msg}") from None
+        raise InputError(f"{name}: invalid JSON at line {err.lineno} column {err.colno}: {err.msg}") from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save it as UTF-8 JSON") from None
+        raise InputError(f"{name}: not UTF-8 text; save it as UTF-8 JSON") from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object of requirements, got {type(data).__name__}")
+        raise InputError(f"{name}: expected a JSON object of requirements, got {type(data).__name__}")
+    if isinstance(data.get("requirements"), dict):
+        from advisor.parse import ParseResult
+
+        if set(data) <= set(ParseResult.model_fields):
+            return data["requirements"]
     return data
 
 
@@ -129,7 +150,7 @@ def run_recommend(args: argparse.Namespace) -> int:
     from advisor.engine import recommend, validate
 
     req = validate(requirements_from_args(args))
-    rec = recommend(req, catalog=args.catalog)
+    rec = recommend(req, catalog=args.catalog, lang=args.lang)
     out = rec.model_dump(mode="json")
     explanation = _explain(rec, args) if args.explain else None
     if explanation is not None:
@@ -168,7 +189,8 @@ def _explain(rec, args: argparse.Namespace) -> dict | None:
 def render_table(rec, explanation: dict | None = None) -> str:
     """Plain-text view: the ranking, then near misses, warnings and the explanation."""
     lines = [
-        f"Data as of {rec.data_as_of}. Weights: " + ", ".join(f"{k} {v:.2f}" for k, v in rec.weights.items())
+        f"Data as of {rec.data_as_of}. Weights: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in rec.weights.items() if v > 0)
     ]
     head = f"{'#':>2}  {'model':<32} {'how':<28} {'$/month':>10} {'quality':>7} {'score':>5}  tied with"
     lines += ["", head, "-" * len(head)]

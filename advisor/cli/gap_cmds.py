@@ -11,7 +11,7 @@ def register(sub) -> None:
         "gap",
         help="open-weights vs closed frontier over time, per task (Arena snapshots)",
         description="Best open-weights vs best closed model per dated Arena snapshot: gap in points "
-        "(95%% interval), months behind, and the fitted trend. Method: docs/gap.md.",
+        "(95% interval), months behind, and the fitted trend (from 3 dates on). Method: docs/gap.md.",
     )
     p.add_argument("--task", required=True, help="general, coding, math, … (an unknown task lists them)")
     p.add_argument("--format", choices=["json", "table"], default="table")
@@ -39,8 +39,10 @@ def _months(p) -> str:
 
 
 def _trend(t, unit: str) -> str:
+    from advisor.gap import MIN_TREND_DATES
+
     if t is None:
-        return f"trend ({unit}): fewer than two dated snapshots\n"
+        return f"trend ({unit}): too few dates (a trend needs at least {MIN_TREND_DATES})\n"
     ci = f" [{t.slope_per_year_ci[0]:+.1f}, {t.slope_per_year_ci[1]:+.1f}]" if t.slope_per_year_ci else ""
     line = f"trend ({unit}): {t.slope_per_year:+.1f}/year{ci}, now {t.value_now:.1f}; {t.note}"
     if t.zero_date:

@@ -33,7 +33,7 @@ TEXT = {
         "closing": "at this pace it reaches zero around {date}",
         "not_closing": "it is not closing",
         "level": "open-weights is level or ahead",
-        "one": "Only one dated snapshot for this task: no trend yet.",
+        "one": "Fewer than 3 dated snapshots for this task: too few dates for a trend.",
         "unknown": "{n} rated models with no known license were left out of both frontiers.",
         "scale": "Scores from different dates are put on the latest snapshot's scale by anchoring on models "
         "the snapshots share; gaps are measured within each snapshot. Arena measures human preference "
@@ -57,7 +57,7 @@ TEXT = {
         "closing": "按此速度约在 {date} 归零",
         "not_closing": "差距没有在缩小",
         "level": "开放权重已持平或领先",
-        "one": "该任务只有一个带日期的快照，暂无趋势。",
+        "one": "该任务带日期的快照少于 3 个，日期太少，暂不给出趋势。",
         "unknown": "{n} 个有评分但许可证未知的模型未计入任一前沿。",
         "scale": "不同日期的分数通过快照之间共有的模型锚定到最新快照的刻度；差距在每个快照内部计算。"
         "Arena 衡量的是人类偏好，可能偏向闭源厂商（arXiv 2504.20879）。方法见 docs/gap.md。",

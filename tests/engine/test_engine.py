@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from advisor import Requirements, recommend
+from advisor import Requirements, recommend, scoring
 from advisor.errors import InputError
 from advisor.features import CatalogView
 from advisor.hardware import load_gpus
@@ -61,7 +61,8 @@ def test_self_hosting_without_hardware_rents_the_cheapest_gpus(catalog):
 
 
 def test_near_misses_name_the_single_change_and_where_the_model_would_land(catalog):
-    rec = recommend({"tasks": ["coding"], "budget_usd_per_month": 100}, catalog=catalog)
+    # top_k 8: Sonnet would land #8, inside the shortlist (near misses outside it are dropped as noise)
+    rec = recommend({"tasks": ["coding"], "budget_usd_per_month": 100, "top_k": 8}, catalog=catalog)
     near = {n.model_id: n for n in rec.near_misses}
     # Claude Sonnet 4.5: 30 × 1000 × (1000 × 3 + 300 × 15) / 1e6 = $225/month → +$125
     assert near["claude-sonnet-4.5"].change == "+$125/month"
@@ -150,9 +151,27 @@ def test_empty_catalog_is_not_an_error():
     assert rec.recommendations == [] and rec.excluded == []
 
 
-def test_priority_presets_not_yet_backed_by_data_say_so(catalog):
-    rec = recommend({"priority": "enterprise"}, catalog=catalog)
-    assert any("enterprise preset" in a for a in rec.assumptions)
+@pytest.mark.parametrize(("priority", "heavy"), [("enterprise", "support"), ("sovereignty", "lock_in")])
+def test_enterprise_and_sovereignty_weigh_the_decision_criteria(catalog, priority, heavy):
+    rec = recommend({"priority": priority}, catalog=catalog)
+    assert rec.weights[heavy] > 0 and rec.weights[heavy] > rec.weights["context"]
+    assert not any(f"{priority} preset" in a for a in rec.assumptions)  # no "not backed by data" caveat
+    for pick in rec.recommendations:
+        c = pick.criteria[heavy]
+        assert c.weight == pytest.approx(rec.weights[heavy])
+        assert c.contribution == pytest.approx(c.normalized * c.weight)
+
+
+def test_picks_show_the_four_decision_criteria_even_when_unweighted(catalog):
+    rec = recommend({}, catalog=catalog)
+    for pick in rec.recommendations:
+        assert list(pick.criteria) == list(scoring.CRITERIA)
+        for name in ("lock_in", "longevity", "support", "customisation"):
+            c = pick.criteria[name]
+            assert c.weight == 0 and c.contribution == 0 and 0 <= c.normalized <= 1
+        assert sum(c.contribution for c in pick.criteria.values()) == pytest.approx(pick.score)
+    top = rec.recommendations[0]
+    assert top.criteria["lock_in"].value >= 1 and top.criteria["longevity"].value > 0
 
 
 def test_engine_path_imports_neither_streamlit_nor_litellm():

@@ -14,7 +14,8 @@ from advisor.requirements import Workload
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 finite = st.floats(min_value=0, max_value=1e6, allow_nan=False)
-weights_st = st.lists(st.floats(min_value=0, max_value=1), min_size=4, max_size=4).filter(
+C = len(scoring.CRITERIA)
+weights_st = st.lists(st.floats(min_value=0, max_value=1), min_size=C, max_size=C).filter(
     lambda w: sum(w) > 0.01
 )
 
@@ -26,7 +27,7 @@ def _weights(raw):
 
 matrices = st.integers(min_value=1, max_value=12).flatmap(
     lambda n: st.lists(
-        st.lists(st.one_of(finite, st.just(float("nan"))), min_size=4, max_size=4), min_size=n, max_size=n
+        st.lists(st.one_of(finite, st.just(float("nan"))), min_size=C, max_size=C), min_size=n, max_size=n
     )
 )
 

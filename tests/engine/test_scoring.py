@@ -43,10 +43,14 @@ def test_long_context_task_weighs_context_more():
         ),
         ({"quality": 0.7, "cost": 0.5}, "weights: they sum to 1.2; they must sum to 1"),
         (
-            {"quality": 0.2, "cost": 0.2, "speed": 0.2, "context": 0.2},
+            dict.fromkeys(scoring.CRITERIA, 0.1),
             "they sum to 0.8; weights for every criterion must sum to 1",
         ),
-        ({"price": 0.5}, "weights: unknown criterion price; use quality, cost, speed, context"),
+        (
+            {"price": 0.5},
+            "weights: unknown criterion price; use quality, cost, speed, context, lock_in, longevity, support, "
+            "customisation",
+        ),
     ],
 )
 def test_bad_weights_are_rejected_quoting_the_sum(overrides, message):
@@ -65,8 +69,8 @@ def test_partial_overrides_share_the_rest_in_preset_proportions():
 
 
 def test_full_overrides_are_used_as_given():
-    w = {"quality": 0.25, "cost": 0.25, "speed": 0.25, "context": 0.25}
-    assert scoring.resolve_weights("cost", ["coding"], w) == w
+    w = dict.fromkeys(scoring.CRITERIA, 1 / len(scoring.CRITERIA))
+    assert scoring.resolve_weights("cost", ["coding"], w) == pytest.approx(w)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +118,7 @@ def test_docs_list_the_presets_and_task_factors_the_code_uses():
     names = list(scoring.CRITERIA)
     assert f"| preset | {' | '.join(names)} |" in text, "update the presets table in docs/scoring.md"
     for preset, weights in scoring.PRESETS.items():
-        row = f"| {preset} | " + " | ".join(f"{weights[n]:.2f}" for n in names) + " |"
+        row = f"| {preset} | " + " | ".join(f"{weights.get(n, 0):.2f}" for n in names) + " |"
         assert row in text, f"docs/scoring.md: presets row should read {row}"
     for task, factors in scoring.TASK_FACTORS.items():
         row = f"| {task} | " + ", ".join(f"{k} × {v:g}" for k, v in factors.items()) + " |"

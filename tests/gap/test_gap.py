@@ -169,10 +169,39 @@ def test_trend_dates_the_zero_crossing_and_skips_censored_months():
     assert (t.n_points, t.value_now, t.crosses_zero) == (3, 20.0, True)
     assert t.slope_per_year == -20.01 and t.slope_per_year_ci == (-20.01, -20.01)
     assert t.zero_date == "2028-01-01"
-    m = gap.trend_of(pts, "months_behind")
-    assert m.n_points == 2 and m.slope_per_year_ci is None and "two dates only" in m.note
-    widening = gap.trend_of([_gp("2025-01-01", 10), _gp("2026-01-01", 30)], "gap_points")  # fmt: skip
+    assert gap.trend_of(pts, "months_behind") is None  # two uncensored dates: too few for a trend
+    widening = gap.trend_of([_gp("2025-01-01", 10), _gp("2026-01-01", 30), _gp("2027-01-01", 50)], "gap_points")  # fmt: skip
     assert not widening.crosses_zero and widening.zero_date is None and "not closing" in widening.note
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_fewer_than_three_dates_give_no_trend_and_no_zero_crossing(n):
+    """A line through two points always "crosses zero" somewhere and has no uncertainty: report none."""
+    pts = [_gp(f"{2024 + i}-01-01", 60 - 20 * i) for i in range(n)]
+    assert gap.trend_of(pts, "gap_points") is None
+
+
+def test_three_points_on_two_dates_are_still_too_few():
+    same_day = [_gp("2025-01-01", 40), _gp("2025-01-01", 30), _gp("2026-01-01", 20)]
+    assert gap.trend_of(same_day, "gap_points") is None
+
+
+def test_cli_says_too_few_dates_instead_of_a_two_point_crossing(capsys):
+    """Coding has two dated snapshots (2025-12-11, 2026-10-08): no trend line, no zero date."""
+    assert main(["gap", "--task", "coding"]) == 0
+    out = capsys.readouterr().out
+    assert "trend (gap points): too few dates (a trend needs at least 3)" in out
+    assert "reaches zero" not in out
+    assert main(["gap", "--task", "coding", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["trend"] is None and len(data["series"]) == 2
+
+
+def test_help_shows_a_plain_percent_sign(capsys):
+    with pytest.raises(SystemExit):
+        main(["gap", "--help"])
+    out = capsys.readouterr().out
+    assert "95% interval" in out and "%%" not in out
 
 
 def test_every_gap_task_has_snapshots_and_labels_in_both_languages():

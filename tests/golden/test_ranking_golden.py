@@ -1,4 +1,4 @@
-"""Golden rankings on the fixture catalog (API routes only, so hardware-model tuning can't move them).
+"""Golden rankings on the fixture catalog (deployment: api, so hardware-model tuning can't move them).
 
 Each scenario pins rank, model, route, score (4 decimals), monthly cost (cents), ties, the rule of every
 excluded model and the near misses. Intended changes: `UPDATE_GOLDEN=1 pytest tests/golden` rewrites
@@ -33,11 +33,13 @@ SCENARIOS = {
         "priority": "cost",
         "workload": {"requests_per_day": 50000, "input_tokens": 2000, "output_tokens": 500},
     },
+    "enterprise_support": {"priority": "enterprise"},  # issue 7 presets: support + longevity weigh 40%
+    "sovereignty": {"priority": "sovereignty"},  # lock_in + longevity + customisation weigh 45%
 }
 
 
 def summary(req: dict) -> dict:
-    rec = recommend({**req, "top_k": 8}, catalog=load_catalog(FIXTURE))
+    rec = recommend({"deployment": "api", **req, "top_k": 8}, catalog=load_catalog(FIXTURE))
     return {
         "weights": rec.weights,
         "picks": [
