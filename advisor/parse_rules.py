@@ -25,7 +25,7 @@ RULES: list[tuple[str, str, str, bool]] = [
     (
         "privacy",
         "self_hosted",
-        r"\bon[- ]?prem(?:ise|ises)?\b|\bair[- ]?gapped\b|\bself[- ]?host(?:ed|ing)?\b|\bbehind (?:our|the) firewall\b|\bno (?:cloud|external api)s?\b|\b(?:data|it) (?:must|has to|needs to) stay (?:local|in[- ]house|on our)|\b(?:can(?:no|')t|must ?n[o']t|may ?not|never) (?:send|share|upload|give) (?:\w+ ){0,2}data (?:outside|externally|to (?:the cloud|third parties|an? (?:external|cloud)))|\bdata (?:must|has to|should|needs to) (?:stay|remain) (?:inside|internal|in[- ]house|on[- ]prem)|\b(?:work|run|use it) offline\b|\blocal(?:ly)? only\b|\brun (?:it )?locally\b|\bprivate deployment\b",
+        r"\bon[- ]?prem(?:ise|ises)?\b|\bair[- ]?gapped\b|\bself[- ]?host(?:ed|ing)?\b|\bbehind (?:our|the) firewall\b|\bno (?:cloud|external api)s?\b|\b(?:data|it) (?:must|has to|needs to) stay (?:local|in[- ]house|on our)|\b(?:can(?:no|')t|must ?n[o']t|may ?not|never) (?:send|share|upload|give) (?:\w+ ){0,2}data (?:outside|externally|to (?:the cloud|third parties|an? (?:external|cloud)))|\bdata (?:must|has to|should|needs to) (?:stay|remain) (?:inside|internal|in[- ]house|on[- ]prem)|\b(?:work|run|use it) offline\b|\blocal(?:ly)? only\b|\brun (?:it )?locally\b|\bprivate deployment\b|\b(?:must|has to|have to|needs? to|should) (?:stay|remain) (?:on|in|inside|within) (?:our|our own|the company'?s) (?:network|servers?|premises|infrastructure|data ?cent(?:er|re)|intranet|firewall|machines?)",
         False,
     ),
     (

@@ -82,6 +82,8 @@ CASES = [
     # privacy and deployment
     ("data can't leave our network", {"privacy": "self_hosted"}),
     ("must run on-prem", {"privacy": "self_hosted"}),
+    ("patient records must stay on our network", {"privacy": "self_hosted"}),
+    ("the data must remain within our infrastructure", {"privacy": "self_hosted"}),
     ("air-gapped environment", {"privacy": "self_hosted"}),
     ("不能出内网", {"privacy": "self_hosted"}),
     ("合同数据不能上云", {"privacy": "self_hosted"}),
