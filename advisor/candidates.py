@@ -1,5 +1,7 @@
 """Candidate deployments per model: the cheapest suitable API offer, and self-hosting on your hardware
-(advisor.hardware.estimate) or on rented cloud GPUs (advisor.hardware.cheapest_cloud).
+(advisor.hardware.estimate) or on rented cloud GPUs (advisor.hardware.cheapest_cloud). Rented GPUs are
+costed when you ask to self-host without hardware, and (deployment any, no hardware) for open models
+without an API offer.
 
 One row per (model, way of running it) with the columns the rules and the scoring read.
 """
@@ -93,7 +95,9 @@ def api_rows(f: Features, req: Requirements) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ModelFacts:
-    """What the hardware model reads from a card; hashable, so equal architectures share one estimate."""
+    """What the hardware model reads from a card (hardware.estimate / cheapest_cloud; KV layout and native
+    precision in hardware_memory.kv_layout / native_quant); hashable, so equal architectures share one
+    estimate (`key` leaves out the id)."""
 
     id: str
     params_b: float | None
@@ -101,18 +105,29 @@ class ModelFacts:
     layers: int | None
     kv_heads: int | None
     head_dim: int | None
+    attention: str | None = None  # gqa | mla | hybrid (None = gqa)
+    kv_lora_rank: int | None = None  # MLA latent width
+    rope_head_dim: int | None = None  # MLA decoupled RoPE key width
+    kv_layers: int | None = None  # hybrid: layers that keep a per-token cache
+    native_precision: str | None = None  # e.g. fp8, mxfp4: what vLLM serves as published
+    native_bits_per_weight: float | None = None
+
+    @classmethod
+    def of(cls, card) -> ModelFacts:
+        return cls(card.id, *(getattr(card, name, None) for name in ARCH_FIELDS))
+
+    @property
+    def key(self) -> tuple:
+        return tuple(getattr(self, name) for name in ARCH_FIELDS)
+
+
+ARCH_FIELDS = tuple(n for n in ModelFacts.__dataclass_fields__ if n != "id")
 
 
 def self_rows(f: Features, req: Requirements, todo: np.ndarray) -> pd.DataFrame:
-    """Self-hosted rows for open-weight models `todo` (row positions): owned hardware, rented GPUs, or
-    `self_none` when no hardware is given and deployment is `any`."""
+    """Self-hosted rows for open-weight models `todo` (row positions): your hardware when given, else the
+    cheapest rented GPU configuration that fits ($/hour × 730)."""
     ctx_need = context_for_estimates(req)
-    if req.hardware is None and not req.self_hosted_only:
-        return {
-            "mi": todo,
-            "kind": np.full(len(todo), "self_none", object),
-            "ctx_used": np.full(len(todo), ctx_need),
-        }
     from advisor import hardware  # imported here: only self-hosting needs GPU data
 
     profile = hardware.resolve_hardware(req.hardware) if req.hardware is not None else None
@@ -121,27 +136,24 @@ def self_rows(f: Features, req: Requirements, todo: np.ndarray) -> pd.DataFrame:
         power = {"monthly_cost_usd": cost.power_monthly(watts), "cost_basis": cost.power_basis(watts, what)}
     context = f.models["context_tokens"].to_numpy()
     hw_key = profile.model_dump_json() if profile is not None else None
-    out = []
-    for mi in todo:
-        c = f.cards[mi]
-        ctx = int(min(ctx_need, context[mi])) if context[mi] == context[mi] else ctx_need
-        facts = ModelFacts(c.id, c.params_b, c.active_params_b, c.layers, c.kv_heads, c.head_dim)
-        key = (
-            facts.params_b,
-            facts.active_params_b,
-            facts.layers,
-            facts.kv_heads,
-            facts.head_dim,
-            ctx,
-            hw_key,
-        )
-        if key not in f.fit_cache:
-            f.fit_cache[key] = _plan(hardware, facts, profile, ctx, req)
-        row = dict(f.fit_cache[key], mi=mi, ctx_used=ctx)
-        out.append(row | power if profile is not None else row)
-    keys = dict.fromkeys(k for row in out for k in row if k != "mi")
-    return {"mi": np.asarray(todo, dtype=np.int64)} | {
-        k: _column([row.get(k) for row in out], numeric=k in FLOAT_COLS) for k in keys
+    plans: dict[tuple, int] = {}  # fit-cache key -> position in `rows`; models sharing one share the row
+    rows, which = [], np.empty(len(todo), dtype=np.int64)
+    ctx_used = np.where(np.isnan(context[todo]), ctx_need, np.minimum(ctx_need, context[todo])).astype(int)
+    for i, (mi, ctx) in enumerate(zip(todo.tolist(), ctx_used.tolist(), strict=True)):
+        if mi not in f.arch:
+            facts = ModelFacts.of(f.cards[mi])
+            f.arch[mi] = facts, facts.key
+        facts, arch = f.arch[mi]
+        key = (*arch, ctx, hw_key)
+        if key not in plans:
+            if key not in f.fit_cache:
+                f.fit_cache[key] = _plan(hardware, facts, profile, ctx, req)
+            plans[key] = len(rows)
+            rows.append(f.fit_cache[key] | power if profile is not None else f.fit_cache[key])
+        which[i] = plans[key]
+    keys = dict.fromkeys(k for row in rows for k in row)
+    return {"mi": np.asarray(todo, dtype=np.int64), "ctx_used": ctx_used.astype(float)} | {
+        k: _column([row.get(k) for row in rows], numeric=k in FLOAT_COLS)[which] for k in keys
     }
 
 
@@ -250,9 +262,9 @@ def build(f: Features, req: Requirements) -> dict[str, np.ndarray]:
     if req.deployment != "api":
         todo = open_w & ~m["deprecated"].to_numpy(dtype=bool)
         if req.hardware is None and not req.self_hosted_only:
-            todo &= (
-                ~has_offer
-            )  # no hardware, deployment any: self-hosting is only mentioned when no API exists
+            # no hardware, deployment any: rented GPUs for open models without an API offer, so they are
+            # ranked too (advisor.decision costs rented GPUs for the best of the others)
+            todo &= ~has_offer
         parts.append(self_rows(f, req, np.flatnonzero(todo)))
     parts = [p for p in parts if p and len(p["mi"])]
     seen = np.concatenate([p["mi"] for p in parts]) if parts else np.empty(0, np.int64)

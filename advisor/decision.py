@@ -40,12 +40,7 @@ def _num(x) -> float | None:
 
 def _eligible(cols: dict, fails: np.ndarray, kinds: tuple[str, ...], relaxed=RELAXED) -> np.ndarray:
     keep = [j for j, name in enumerate(filters.RULE_NAMES) if name not in relaxed]
-    ok = ~fails[:, keep].any(axis=1) & np.isin(cols["kind"], kinds)
-    if "api" in kinds:  # $0 offers are rate-limited free tiers, not a price you can build on
-        price = np.nan_to_num(cols["input_usd_per_1m"].astype(float)) + np.nan_to_num(
-            cols["output_usd_per_1m"].astype(float)
-        )
-        ok &= (price > 0) | (cols["kind"] != "api")
+    ok = ~fails[:, keep].any(axis=1) & np.isin(cols["kind"], kinds)  # ($0 offers never get here: features)
     return np.flatnonzero(ok)
 
 

@@ -8,13 +8,14 @@ decision). Method: docs/scoring.md. Importable without streamlit or litellm.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from advisor import __version__, candidates, exclusions, filters, reasons, scoring
 from advisor.errors import AdvisorError, InputError
 from advisor.features import as_catalog, features
+from advisor.i18n import t
 from advisor.recommendation import Pick, Recommendation, Stability
 from advisor.requirements import Requirements, RequirementsError, parse_requirements
 
@@ -77,16 +78,24 @@ def rank(req: Requirements, catalog: Any = None) -> dict[str, Any]:
     }
 
 
-def recommend(requirements: Requirements | dict | str, catalog: Any = None) -> Recommendation:
-    """Rank the catalog for `requirements`; see the module docstring for the pipeline."""
+def recommend(
+    requirements: Requirements | dict | str, catalog: Any = None, lang: Literal["en", "zh"] = "en"
+) -> Recommendation:
+    """Rank the catalog for `requirements`; see the module docstring for the pipeline. `lang` is the language
+    of every sentence (reasons, exclusions, near-miss changes, stability, warnings, assumptions, gap note);
+    the ranking and every number are the same in both."""
+    if lang not in ("en", "zh"):
+        raise InputError(f"lang: unknown language {lang!r}; use 'en' or 'zh'")
     req = validate(requirements)
     r = rank(req, catalog)
+    r["lang"] = lang
     weights, feats = r["weights"], r["features"]
     picks = _picks(r)
-    excluded, best_fail = exclusions.excluded(r)
-    near = exclusions.near_misses(r, best_fail)
+    excluded, best_fail = exclusions.excluded(r, lang)
+    near = exclusions.near_misses(r, best_fail, lang)
     stab, changes = _stability(r)
     rec = Recommendation(
+        lang=lang,
         advisor_version=__version__,
         data_as_of=feats.data_as_of or "unknown",
         data_sources=feats.sources,
@@ -96,12 +105,16 @@ def recommend(requirements: Requirements | dict | str, catalog: Any = None) -> R
         excluded=excluded,
         near_misses=near,
         stability=stab,
-        what_would_change=changes + reasons.near_miss_changes(near),
-        warnings=reasons.warnings(req, r, picks, near, best_fail),
-        assumptions=reasons.assumptions(req, r),
+        what_would_change=changes + reasons.near_miss_changes(near, lang),
+        warnings=reasons.warnings(req, r, picks, near, best_fail, lang),
+        assumptions=reasons.assumptions(req, r, lang),
     )
-    for addon in ADDONS:  # read the ranking, never change it
-        addon(rec, r)
+    for addon in ADDONS:  # read the ranking, never change it; a failing add-on costs only its own field
+        try:
+            addon(rec, r)
+        except Exception as err:  # noqa: BLE001 - any bug in an add-on must not lose the ranking
+            what = t(ADDON_LABELS.get(addon.__name__, "addon_other"), lang)
+            rec.warnings.append(t("w_addon_failed", lang, addon=what, error=f"{type(err).__name__}: {err}"))
     return rec
 
 
@@ -123,7 +136,7 @@ def _picks(r: dict) -> list[Pick]:
                 score=float(row["score"]),
                 tied_with=pick_ties,
                 criteria=criteria,
-                reasons=reasons.pick_reasons(req, r, row, criteria, pick_ties),
+                reasons=reasons.pick_reasons(req, r, row, criteria, pick_ties, r["lang"]),
                 capabilities=list(card.capabilities),
                 **reasons.pick_fields(req, row),
             )
@@ -136,16 +149,17 @@ def _stability(r: dict) -> tuple[Stability | None, list]:
     if len(ranked) == 0:
         return None, []
     flips = scoring.stability(r["normalized"], r["weights"])
-    names, ids = r["columns"]["name"][ranked], r["columns"]["id"][ranked]
+    names, ids, lang = r["columns"]["name"][ranked], r["columns"]["id"][ranked], r["lang"]
     name = names[0]
     challengers = list(dict.fromkeys(ids[win] for _, win in flips))
     if not flips:
-        note = f"{name} stays the top pick under every ±20% change of a single weight."
+        note = t("s_stable", lang, name=name)
     else:
         first_change, first_win = flips[0]
-        note = f"{name} is not stable: if you {first_change}, {names[first_win]} takes the top."
+        change = reasons.weight_change(first_change, lang)
+        note = t("s_unstable", lang, name=name, change=change, other=names[first_win])
     return Stability(stable=not flips, note=note, challengers=challengers), reasons.stability_changes(
-        flips, names
+        flips, names, lang
     )
 
 
@@ -164,9 +178,9 @@ def _gap_note(rec: Recommendation, r: dict) -> str | None:
         ]
         name = arena[0] if arena else pick.name
     try:
-        return gap_note(rec.requirements.tasks[0], name)
+        return gap_note(rec.requirements.tasks[0], name, lang=rec.lang)
     except AdvisorError as err:
-        rec.warnings.append(f"The open-vs-closed gap note is unavailable: {err}")
+        rec.warnings.append(t("w_gap_unavailable", rec.lang, error=err))
         return None
 
 
@@ -183,3 +197,4 @@ def _attach_decision(rec: Recommendation, r: dict) -> None:
 # Run in order after ranking; each fills its own field of the Recommendation (benchmarks/engine.py times
 # the engine with and without them).
 ADDONS = (_attach_gap, _attach_decision)
+ADDON_LABELS = {"_attach_gap": "addon_gap", "_attach_decision": "addon_decision"}  # i18n keys

@@ -199,12 +199,13 @@ def gap(rec: Recommendation, lang: str) -> Block | None:
 
 
 def decision(rec: Recommendation, lang: str) -> Block | None:
-    if not rec.decision:
+    """The open-or-closed verdict paragraph in `lang` and the reasons behind it (issue 7)."""
+    d = rec.decision
+    if not d:
         return None
-    bullets = [
-        f"{k}: {v}" for k, v in rec.decision.items() if v is None or isinstance(v, (str, int, float, bool))
-    ]
-    return Block(t("decision", lang), bullets=bullets)
+    paragraph = d.get(f"paragraph_{lang}") or d.get("paragraph_en")
+    reasons = d.get("reasons_zh" if lang == "zh" else "reasons") or []
+    return Block(t("decision", lang), paras=[paragraph] if paragraph else [], bullets=list(reasons))
 
 
 def data_line(rec: Recommendation, lang: str) -> str:

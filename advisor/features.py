@@ -1,7 +1,8 @@
 """Catalog → numeric frames for vectorised filtering and scoring (built once per catalog, cached).
 
-`Features.models`: one row per ModelCard (same order as `cards`); `Features.offers`: one row per API offer,
-`mi` = row of its model. Quality per task is flattened into q_<task>, lo_<task>, hi_<task>, ev_<task>.
+`Features.models`: one row per ModelCard (same order as `cards`); `Features.offers`: one row per priced API
+offer (free tiers are skipped: `is_priced`), `mi` = row of its model. Quality per task is flattened into
+q_<task>, lo_<task>, hi_<task>, ev_<task>.
 """
 
 from __future__ import annotations
@@ -39,11 +40,18 @@ class Features:
     regions: pd.DataFrame  # per model: reg_<region> = some offer is usable there
     fit_cache: dict = field(default_factory=dict)  # hardware estimates, keyed by architecture + hardware
     arrays: dict = field(default_factory=dict)  # column -> numpy array of `models` (filled on first use)
+    arch: dict = field(default_factory=dict)  # model row -> (ModelFacts, its cache key) (filled on first use)
 
     def column(self, name: str) -> np.ndarray:
         if name not in self.arrays:
             self.arrays[name] = self.models[name].to_numpy()
         return self.arrays[name]
+
+
+def is_priced(offer) -> bool:
+    """$0 in and out is a rate-limited free tier (Gemma via gemini, OpenRouter ":free"), not a price you can
+    build on: such offers are left out of cost, regions and the API route."""
+    return offer.input_usd_per_1m > 0 or offer.output_usd_per_1m > 0
 
 
 def _dates(cards: list[ModelCard]) -> dict[str, str]:
@@ -123,7 +131,7 @@ def build_features(cards: list[ModelCard]) -> Features:
             ("deprecated", c.deprecated),
             ("deprecation_date", c.deprecation_date),
             ("speed_tps", (c.speed.output_tokens_per_s if c.speed else None) or nan),
-            ("n_offers", len(c.offers)),
+            ("n_offers", len(priced := [o for o in c.offers if is_priced(o)])),
         ):
             cols[k].append(v)
         have = set(c.capabilities) | ({"vision"} if "image" in c.modalities else set())
@@ -135,7 +143,7 @@ def build_features(cards: list[ModelCard]) -> Features:
             qual[f"lo_{t}"].append(q.low if q else nan)
             qual[f"hi_{t}"].append(q.high if q else nan)
             qual[f"ev_{t}"].append(EVIDENCE_RANK[q.evidence] if q else nan)
-        for o in c.offers:
+        for o in priced:
             for k, v in (
                 ("mi", i),
                 ("provider", o.provider),

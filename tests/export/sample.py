@@ -74,5 +74,19 @@ def sample_recommendation(top_name: str = "Qwen3 32B", excluded_name: str = "GPT
         warnings=["quality for 'chinese' is imputed for 1 model"],
         assumptions=["Workload: 1,000 requests/day × (1,000 input + 300 output tokens), 30 days/month."],
         gap_note="For coding, the best open model trails the best closed one by 35 Arena points (2026-11-22).",
-        decision={"verdict": "open", "break_even_requests_per_day": 12000},
+        decision={
+            "verdict": "open",
+            "break_even_requests_per_day": 12000,
+            "paragraph_en": "For you: open weights — your privacy rule keeps data on your own infrastructure; "
+            "Qwen3 32B runs on your 2× RTX 4090.",
+            "paragraph_zh": "建议：开放权重——您的隐私规则要求数据留在自己的基础设施内；Qwen3 32B 可在您的 2× RTX 4090 上运行。",
+            "reasons": [
+                "Your privacy rule keeps data on your own infrastructure.",
+                "Break-even at about 12,000 requests/day.",
+            ],
+            "reasons_zh": [
+                "您的隐私规则要求数据留在自己的基础设施内。",
+                "盈亏平衡点约为每天 12,000 次请求。",
+            ],
+        },
     )
