@@ -9,7 +9,7 @@ Python API (no streamlit, no litellm imported on this path):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from advisor.requirements import Requirements
 
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from advisor.recommendation import Recommendation
 
 
-def recommend(requirements: Requirements | dict, catalog: Any = None) -> Recommendation:
-    """Rank the catalog for `requirements`. See `advisor.engine.recommend`."""
+def recommend(
+    requirements: Requirements | dict, catalog: Any = None, lang: Literal["en", "zh"] = "en"
+) -> Recommendation:
+    """Rank the catalog for `requirements`; sentences in `lang` (en|zh). See `advisor.engine.recommend`."""
     from advisor.engine import recommend as _recommend
 
-    return _recommend(requirements, catalog=catalog)
+    return _recommend(requirements, catalog=catalog, lang=lang)

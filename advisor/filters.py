@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from advisor.i18n import ids, label, t
 from advisor.requirements import CAPABILITIES, Requirements
 
 GPU_SIZES_GB = (8, 12, 16, 20, 24, 32, 40, 48, 80, 96, 141, 192, 256, 288)  # common memory sizes per GPU
@@ -32,15 +33,19 @@ def tokens(n: float) -> str:
     return f"{int(n)}"
 
 
-def _regions(row) -> str:
-    return ", ".join(r for r in REGIONS if row[f"reg_{r}"]) or "none listed"
+def _regions(row, lang: str) -> str:
+    return ids("value", [r for r in REGIONS if row[f"reg_{r}"]], lang) or t("e_none_listed", lang)
+
+
+def _region(req: Requirements, lang: str) -> str:
+    return req.region.upper() if lang == "en" else label("value", req.region, lang)
 
 
 def _round_up(need: float, sizes: tuple[int, ...]) -> int | None:
     return next((size for size in sizes if size >= need), None)
 
 
-def _gpu_change(row, req: Requirements) -> str | None:
+def _gpu_change(row, req: Requirements, lang: str = "en") -> str | None:
     """The memory that would fit it, rounded up to a common size: more RAM or unified memory, a bigger GPU,
     or (beyond the biggest GPU) more GPUs of a common size."""
     need = row["memory_gb"]
@@ -48,13 +53,13 @@ def _gpu_change(row, req: Requirements) -> str | None:
         return None
     if row["device_kind"] in ("cpu", "apple"):
         size = _round_up(need, MEMORY_SIZES_GB) or math.ceil(need)
-        return f"{size:,} GB of {'RAM' if row['device_kind'] == 'cpu' else 'unified memory'}"
+        return t("c_memory_ram" if row["device_kind"] == "cpu" else "c_memory_unified", lang, gb=size)
     count = int(row["gpu_count"]) if row["gpu_count"] == row["gpu_count"] else 1
     for n in dict.fromkeys((count, 2, 4, 8, 16)):
         size = _round_up(need / n, GPU_SIZES_GB) if n >= count else None
         if size:
-            return f"a {size} GB GPU" if n == 1 else f"{n} GPUs with {size} GB each"
-    return f"{math.ceil(need):,} GB of GPU memory"
+            return t("c_gpu", lang, gb=size) if n == 1 else t("c_gpus", lang, n=n, gb=size)
+    return t("c_gpu_memory", lang, gb=math.ceil(need))
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,8 @@ class Rule:
     name: str
     applies: Callable[[Requirements], bool]
     fails: Callable[[dict[str, np.ndarray], Requirements], np.ndarray]
-    reason: Callable[[Row, Requirements], str]
-    change: Callable[[Row, Requirements], str | None]
+    reason: Callable[..., str]  # (row, requirements, lang="en") -> sentence with the numbers
+    change: Callable[..., str | None]  # (row, requirements, lang="en") -> the single change that admits it
     reads: tuple[str, ...] = ()  # the columns `reason` reads: equal values share one sentence (memoised)
 
 
@@ -86,18 +91,17 @@ def _commercial_fails(c, req):
     return ~c["permissive"].astype(bool)
 
 
-def _license_reason(row, req):
-    if req.license == "commercial":
-        return f"license {row['license_name']} forbids commercial use"
-    return f"license {row['license_name']} is not OSI-permissive (Apache-2.0, MIT, BSD)"
+def _license_reason(row, req, lang="en"):
+    key = "x_license_commercial" if req.license == "commercial" else "x_license_permissive"
+    return t(key, lang, license=row["license_name"])
 
 
-def _license_change(row, req):
+def _license_change(row, req, lang="en"):
     if req.license == "permissive" and not row["open_weights"] and row["commercial_use"] != "no":
-        return "allow proprietary models (license: commercial)"
+        return t("c_proprietary", lang)
     if req.license == "permissive" and row["commercial_use"] != "no":
-        return f"accept the {row['license_name']} license (license: commercial)"
-    return "allow non-commercial license (license: any)"
+        return t("c_accept_license", lang, license=row["license_name"])
+    return t("c_non_commercial", lang)
 
 
 def _privacy_fails(c, req):
@@ -107,66 +111,63 @@ def _privacy_fails(c, req):
     return api & (np.nan_to_num(c["trains"], nan=1.0) != 0)
 
 
-def _privacy_reason(row, req):
+def _privacy_reason(row, req, lang="en"):
     if req.privacy == "self_hosted":
-        via = f"{row['provider']}'s API" if row["provider"] else "an API"
-        return f"would send your data to {via}; your privacy rule keeps data on your own infrastructure"
-    says = (
-        "trains on API data by default" if row["trains"] == 1 else "doesn't say whether it trains on API data"
-    )
-    return f"{row['provider']} {says}; you need a provider that doesn't train on your data"
-
-
-def _privacy_change(row, req):
-    if req.privacy == "self_hosted" and row["kind"] == "api":
-        ok = row["trains"] == 0
-        return (
-            "allow APIs that don't train on your data (privacy: no_training)"
-            if ok
-            else "allow APIs (privacy: any)"
+        via = (
+            t("x_privacy_api", lang, provider=row["provider"])
+            if row["provider"]
+            else t("x_privacy_any_api", lang)
         )
+        return t("x_privacy_self", lang, via=via)
+    says = t("e_trains_default" if row["trains"] == 1 else "e_trains_unknown_short", lang)
+    return t("x_privacy_trains", lang, provider=row["provider"], says=says)
+
+
+def _privacy_change(row, req, lang="en"):
+    if req.privacy == "self_hosted" and row["kind"] == "api":
+        return t("c_no_training_api" if row["trains"] == 0 else "c_any_api", lang)
     if req.privacy == "no_training":
-        return "allow providers that may train on your data (privacy: any)"
+        return t("c_may_train", lang)
     return None
 
 
-def _context_reason(row, req):
+def _context_reason(row, req, lang="en"):
     if np.isnan(row["context_tokens"]):
-        return "context length unknown; you need at least " + tokens(req.min_context_tokens)
-    return f"context {tokens(row['context_tokens'])} tokens < the {tokens(req.min_context_tokens)} you need"
+        return t("x_context_unknown", lang, need=tokens(req.min_context_tokens))
+    return t("x_context", lang, have=tokens(row["context_tokens"]), need=tokens(req.min_context_tokens))
 
 
-def _hardware_reason(row, req):
+def _hardware_reason(row, req, lang="en"):
     if row["kind"] == "rented":
         if np.isnan(row["memory_gb"]):
-            return "no rentable GPU configuration in our price list fits it"
-        return f"no rentable GPU configuration fits it (needs {row['memory_gb']:.1f} GB)"
-    return (
-        f"needs {row['memory_gb']:.1f} GB at {row['quantization']} with {tokens(row['ctx_used'])} context; "
-        f"you have {row['available_gb']:.0f} GB"
+            return t("x_rent_unknown", lang)
+        return t("x_rent", lang, gb=row["memory_gb"])
+    return t(
+        "x_hardware",
+        lang,
+        gb=row["memory_gb"],
+        quant=row["quantization"],
+        ctx=tokens(row["ctx_used"]),
+        have=row["available_gb"],
     )
 
 
-def _deployment_reason(row, req):
+def _deployment_reason(row, req, lang="en"):
     kind = row["kind"]
     if kind == "api_none":
-        return "no API offer in the catalog" + (
-            "; weights are not downloadable" if not row["open_weights"] else ""
-        )
+        return t("x_no_api_offer", lang) + ("" if row["open_weights"] else t("x_not_downloadable", lang))
     if kind == "self_none":
-        return (
-            "no API offer; to self-host it, give your hardware or set deployment: self_hosted (rented GPUs)"
-        )
+        return t("x_self_none", lang)
     if row["open_weights"]:
-        return f"served through {row['provider']}'s API; you asked to self-host"
-    return "API only (closed weights); you asked to self-host"
+        return t("x_served_api", lang, provider=row["provider"])
+    return t("x_api_only", lang)
 
 
-def _deployment_change(row, req):
+def _deployment_change(row, req, lang="en"):
     if row["kind"] == "self_none":
-        return "set deployment: self_hosted (rented cloud GPUs) or give your hardware"
+        return t("c_self_hosted", lang)
     if row["kind"] == "api" and req.privacy != "self_hosted":
-        return "allow API use (deployment: any)"
+        return t("c_allow_api", lang)
     return None
 
 
@@ -175,27 +176,27 @@ RULES: list[Rule] = [
         "deprecated",
         lambda r: True,
         lambda c, r: c["deprecated"].astype(bool),
-        lambda row, r: (
-            "deprecated by its vendor"
-            + (f" (retired {row['deprecation_date']})" if row["deprecation_date"] else "")
+        lambda row, r, lang="en": (
+            t("x_deprecated", lang)
+            + (t("x_retired", lang, date=row["deprecation_date"]) if row["deprecation_date"] else "")
         ),
-        lambda row, r: None,
+        lambda row, r, lang="en": None,
         reads=("deprecation_date",),
     ),
     Rule(
         "quality_data",
         lambda r: True,
         lambda c, r: np.isnan(c["quality"]),
-        lambda row, r: f"no quality score for {', '.join(r.tasks)} (nor a general one)",
-        lambda row, r: None,
+        lambda row, r, lang="en": t("x_quality_data", lang, tasks=ids("task", r.tasks, lang)),
+        lambda row, r, lang="en": None,
         reads=(),
     ),
     Rule(
         "open_weights",
         lambda r: r.open_weights,
         lambda c, r: ~c["open_weights"].astype(bool),
-        lambda row, r: "weights are not downloadable (closed model); you asked for open weights",
-        lambda row, r: "allow closed, API-only models (open_weights: false)",
+        lambda row, r, lang="en": t("x_open_weights", lang),
+        lambda row, r, lang="en": t("c_open_weights", lang),
         reads=(),
     ),
     Rule(
@@ -218,8 +219,12 @@ RULES: list[Rule] = [
         "capability",
         lambda r: bool(required_capabilities(r)),
         lambda c, r: ~np.all([c[f"cap_{k}"].astype(bool) for k in required_capabilities(r)], axis=0),
-        lambda row, r: "lacks " + ", ".join(_missing_caps(row, r)),
-        lambda row, r: "drop the " + " and ".join(_missing_caps(row, r)) + " requirement",
+        lambda row, r, lang="en": t(
+            "x_capability", lang, caps=ids("capability", _missing_caps(row, r), lang)
+        ),
+        lambda row, r, lang="en": t(
+            "c_capability", lang, caps=ids("capability", _missing_caps(row, r), lang, sep=" and ")
+        ),
         reads=tuple(f"cap_{c}" for c in CAPABILITIES),
     ),
     Rule(
@@ -227,8 +232,10 @@ RULES: list[Rule] = [
         lambda r: r.min_context_tokens is not None,
         lambda c, r: ~(np.nan_to_num(c["context_tokens"].astype(float)) >= r.min_context_tokens),
         _context_reason,
-        lambda row, r: (
-            None if np.isnan(row["context_tokens"]) else f"accept a {tokens(row['context_tokens'])} context"
+        lambda row, r, lang="en": (
+            None
+            if np.isnan(row["context_tokens"])
+            else t("c_context", lang, ctx=tokens(row["context_tokens"]))
         ),
         reads=("context_tokens",),
     ),
@@ -236,8 +243,8 @@ RULES: list[Rule] = [
         "region",
         lambda r: r.region != "any",
         lambda c, r: _is(c, "api") & ~c["ok_region"].astype(bool),
-        lambda row, r: f"no API offer usable in {r.region.upper()} (offers: {_regions(row)})",
-        lambda row, r: "allow a service outside " + r.region.upper() + " (region: any)",
+        lambda row, r, lang="en": t("x_region", lang, region=_region(r, lang), regions=_regions(row, lang)),
+        lambda row, r, lang="en": t("c_region", lang, region=_region(r, lang)),
         reads=tuple(f"reg_{r}" for r in REGIONS),
     ),
     Rule(
@@ -253,23 +260,27 @@ RULES: list[Rule] = [
         lambda r: True,
         lambda c, r: _is(c, "owned", "rented") & ~(c["fits"] == 1),
         _hardware_reason,
-        lambda row, r: _gpu_change(row, r) if row["kind"] == "owned" else None,
+        lambda row, r, lang="en": _gpu_change(row, r, lang) if row["kind"] == "owned" else None,
         reads=("kind", "memory_gb", "quantization", "ctx_used", "available_gb", "device_kind", "gpu_count"),
     ),
     Rule(
         "speed",
         lambda r: r.min_tokens_per_s is not None,
         lambda c, r: c["tokens_per_s"] < r.min_tokens_per_s,
-        lambda row, r: f"about {row['tokens_per_s']:.0f} tokens/s < the {r.min_tokens_per_s:g} you need",
-        lambda row, r: f"accept {math.floor(row['tokens_per_s'])} tokens/s",
+        lambda row, r, lang="en": t("x_speed", lang, tps=row["tokens_per_s"], need=r.min_tokens_per_s),
+        lambda row, r, lang="en": t("c_speed", lang, tps=math.floor(row["tokens_per_s"])),
         reads=("tokens_per_s",),
     ),
     Rule(
         "budget",
         lambda r: r.budget_usd_per_month is not None,
         lambda c, r: c["monthly_cost_usd"] > r.budget_usd_per_month + 1e-9,
-        lambda row, r: f"${row['monthly_cost_usd']:,.2f}/month > your ${r.budget_usd_per_month:,.2f} budget",
-        lambda row, r: f"+${math.ceil(row['monthly_cost_usd'] - r.budget_usd_per_month):,}/month",
+        lambda row, r, lang="en": t(
+            "x_budget", lang, usd=row["monthly_cost_usd"], budget=r.budget_usd_per_month
+        ),
+        lambda row, r, lang="en": t(
+            "c_budget", lang, usd=math.ceil(row["monthly_cost_usd"] - r.budget_usd_per_month)
+        ),
         reads=("monthly_cost_usd",),
     ),
 ]
@@ -308,10 +319,15 @@ class Row:
 
 
 def rule_texts(
-    fn: Callable, rule: Rule, cols: dict[str, np.ndarray], rows: np.ndarray, req: Requirements
+    fn: Callable,
+    rule: Rule,
+    cols: dict[str, np.ndarray],
+    rows: np.ndarray,
+    req: Requirements,
+    lang: str = "en",
 ) -> list:
-    """`fn` (a rule's `reason` or `change`) for candidate rows `rows`. Rows with equal `rule.reads` values
-    share one result, so a 100,000-model catalog formats each distinct case once."""
+    """`fn` (a rule's `reason` or `change`) in `lang` for candidate rows `rows`. Rows with equal `rule.reads`
+    values share one result, so a 100,000-model catalog formats each distinct case once."""
     keys = (
         zip(*(cols[c][rows].tolist() for c in rule.reads), strict=True) if rule.reads else ((),) * len(rows)
     )
@@ -319,6 +335,6 @@ def rule_texts(
     out = []
     for key, i in zip(keys, rows, strict=True):
         if key not in memo:
-            memo[key] = fn(Row(cols, i), req)
+            memo[key] = fn(Row(cols, i), req, lang)
         out.append(memo[key])
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from advisor.i18n_engine import ENGINE_STRINGS
+
 Lang = Literal["en", "zh"]
 LANGS: tuple[str, ...] = ("en", "zh")
 
@@ -197,6 +199,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "i_truncated": ("only the first {n} characters were read", "只读取了前 {n} 个字符"),
 }
 
+STRINGS.update(ENGINE_STRINGS)  # the engine's sentences (advisor/i18n_engine.py); keys never collide (tested)
+
 # group -> value -> (English, 中文). Unknown values fall back to the raw value.
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "field": {
@@ -257,6 +261,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "cn": ("mainland China", "中国大陆"),
         "eu": ("EU", "欧盟"),
         "us": ("US", "美国"),
+        "global": ("global", "全球"),
         "balanced": ("balanced", "均衡"),
         "quality": ("quality", "质量优先"),
         "cost": ("cost", "成本优先"),
@@ -294,6 +299,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "license": ("license", "许可证"),
         "openness": ("openness", "开放性"),
         "freshness": ("freshness", "新鲜度"),
+        "lock_in": ("lock-in", "供应商锁定"),
+        "longevity": ("longevity", "可用年限"),
+        "support": ("support", "企业支持"),
+        "customisation": ("customisation", "可定制性"),
     },
     "lang": {
         "zh": ("Chinese", "中文"),
@@ -331,3 +340,11 @@ def label(group: str, value: object, lang: str = "en") -> str:
 
 def join(items: list[str], lang: str = "en") -> str:
     return ("、" if norm_lang(lang) == "zh" else ", ").join(items)
+
+
+def ids(group: str, values: list[str], lang: str = "en", sep: str = ", ") -> str:
+    """Enum values in a sentence: the raw values joined by `sep` in English (as the user wrote them in the
+    requirements), their 中文 labels joined by 、 in Chinese."""
+    if norm_lang(lang) == "zh":
+        return "、".join(label(group, v, "zh") for v in values)
+    return sep.join(values)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from advisor import cost, scoring
 from advisor.candidates import context_for_estimates, quality_tasks
 from advisor.features import EVIDENCE_NAME
 from advisor.filters import RULE_NAMES, tokens
+from advisor.i18n import ids, label, t
 from advisor.recommendation import Criterion, NearMiss, Pick, WhatIf
 from advisor.requirements import Requirements
 
@@ -29,9 +31,9 @@ def _bits(quant) -> float:
     return q.bits_per_weight if q else 16.0
 
 
-def route(kind: str) -> str:
+def route(kind: str, lang: str = "en") -> str:
     """'via API: ' / 'self-hosted: ' prefix for reasons of a model with several ways to run it."""
-    return "via API: " if kind in ("api", "api_none") else "self-hosted: "
+    return t("e_via_api" if kind in ("api", "api_none") else "e_self_hosted", lang)
 
 
 def criteria(r: dict, pos: int) -> dict[str, Criterion]:
@@ -99,133 +101,138 @@ def pick_fields(req: Requirements, row) -> dict:
     }
 
 
-def pick_reasons(req: Requirements, r: dict, row, crit: dict[str, Criterion], tied: list[str]) -> list[str]:
+def pick_reasons(
+    req: Requirements, r: dict, row, crit: dict[str, Criterion], tied: list[str], lang: str = "en"
+) -> list[str]:
     quality = r["values"][:, 0]
-    tasks = ", ".join(quality_tasks(req))
     place = int((quality > row["quality"]).sum()) + 1
     out = [
-        f"{tasks} quality {row['quality']:.0f} Arena points (95% interval {row['quality_low']:.0f}–"
-        f"{row['quality_high']:.0f}), #{place} of {len(quality)} candidates on quality"
-    ]
+        t("r_quality", lang, tasks=ids("task", quality_tasks(req), lang), q=row["quality"], lo=row["quality_low"],
+          hi=row["quality_high"], place=place, n=len(quality))
+    ]  # fmt: skip
     if row["quality_fallback"]:
-        out.append(
-            "No Arena score for every task you listed; its general score stands in for the missing ones"
-        )
+        out.append(t("r_fallback", lang))
     elif row["quality_ev"] == 2:
-        out.append("Its quality score is imputed (predicted from other benchmarks), not measured on Arena")
+        out.append(t("r_imputed", lang))
     elif row["quality_ev"] == 1:
-        out.append("Its quality score comes from an older Arena snapshot mapped onto the current scale")
+        out.append(t("r_older", lang))
     usd = row["monthly_cost_usd"]
     if row["kind"] == "api":
-        out.append(f"About ${usd:,.2f}/month via {row['provider']} at your workload")
+        out.append(t("r_cost_api", lang, usd=usd, provider=row["provider"]))
     elif row["kind"] == "rented":
-        out.append(f"About ${usd:,.0f}/month on {row['gpu_count']}× {row['gpu']} rented by the hour")
+        out.append(t("r_cost_rented", lang, usd=usd, count=row["gpu_count"], gpu=row["gpu"]))
     else:
-        out.append(f"Runs on your own hardware; electricity about ${usd:,.0f}/month")
+        out.append(t("r_cost_owned", lang, usd=usd))
     if row["kind"] in ("owned", "rented"):
-        speed = (
-            f"; about {row['tokens_per_s']:.0f} tokens/s (estimated)"
-            if row["tokens_per_s"] == row["tokens_per_s"]
-            else ""
-        )
+        tps = row["tokens_per_s"]
+        speed = t("r_speed", lang, tps=tps) if tps == tps else ""
         out.append(
-            f"Fits in {row['memory_gb']:.1f} of {row['available_gb']:.0f} GB at {row['quantization']}{speed}"
+            t(
+                "r_fits",
+                lang,
+                gb=row["memory_gb"],
+                have=row["available_gb"],
+                quant=row["quantization"],
+                speed=speed,
+            )
         )
     if row["kind"] in ("owned", "rented") and _bits(row["quantization"]) < LOW_BITS:
-        out.append(
-            f"Runs at {row['quantization']} ({_bits(row['quantization']):g} bits per weight): expect lower quality "
-            "than its Arena score, which was measured at full precision"
-        )
+        out.append(t("r_low_bits", lang, quant=row["quantization"], bits=_bits(row["quantization"])))
     if row["commercial_use"] == "restricted":
-        out.append(f"{row['license_name']}: commercial use with conditions — {row['commercial_restriction']}")
-    elif row["open_weights"]:
-        out.append(f"{row['license_name']} license, open weights: commercial use allowed")
-    if req.privacy == "no_training" and row["kind"] == "api":
-        out.append(f"{row['provider']} does not train on API data")
-    if row["kind"] in ("owned", "rented") and req.privacy != "any":
-        out.append("Your data stays on infrastructure you control")
-    strongest = max(crit, key=lambda k: crit[k].contribution)
-    out.append(
-        f"Strongest criterion: {scoring.CRITERIA[strongest].label} ({crit[strongest].contribution:.2f} of its "
-        f"{row['score']:.2f} score)"
-    )
-    if tied:
         out.append(
-            f"Tied with {', '.join(tied)}: quality intervals overlap and scores are within {scoring.TIE_NOISE}"
+            t("r_restricted", lang, license=row["license_name"], restriction=row["commercial_restriction"])
         )
+    elif row["open_weights"]:
+        out.append(t("r_open_license", lang, license=row["license_name"]))
+    if req.privacy == "no_training" and row["kind"] == "api":
+        out.append(t("r_no_training", lang, provider=row["provider"]))
+    if row["kind"] in ("owned", "rented") and req.privacy != "any":
+        out.append(t("r_data_stays", lang))
+    strongest = max(crit, key=lambda k: crit[k].contribution)
+    name = scoring.CRITERIA[strongest].label if lang == "en" else label("criterion", strongest, lang)
+    out.append(t("r_strongest", lang, criterion=name, c=crit[strongest].contribution, s=row["score"]))
+    if tied:
+        out.append(t("r_tied", lang, names=", ".join(tied), noise=scoring.TIE_NOISE))
     return out
 
 
-def stability_changes(flips: list, names: list[str]) -> list[WhatIf]:
+_WEIGH = re.compile(r"weigh (\w+) (\d+)% (more|less)")  # scoring.perturbed_weights labels
+
+
+def weight_change(change: str, lang: str = "en") -> str:
+    """A stability flip's change ("weigh cost 20% more", from scoring) in `lang`."""
+    m = _WEIGH.fullmatch(change)
+    if m is None:
+        return change
+    name, pct, word = m.groups()
+    criterion = name if lang == "en" else label("criterion", name, lang)
+    return t("s_more" if word == "more" else "s_less", lang, criterion=criterion, pct=pct)
+
+
+def stability_changes(flips: list, names: list[str], lang: str = "en") -> list[WhatIf]:
     seen, out = set(), []
     for change, win in flips:
         if win not in seen:
             seen.add(win)
-            out.append(WhatIf(change=change, effect=f"{names[win]} becomes the top pick"))
+            out.append(
+                WhatIf(change=weight_change(change, lang), effect=t("s_becomes_top", lang, name=names[win]))
+            )
     return out
 
 
-def near_miss_changes(near: list[NearMiss]) -> list[WhatIf]:
+def near_miss_changes(near: list[NearMiss], lang: str = "en") -> list[WhatIf]:
     return [
-        WhatIf(change=n.change, effect=f"{n.name} becomes eligible and would rank #{n.would_rank}")
-        for n in near
+        WhatIf(change=n.change, effect=t("s_eligible", lang, name=n.name, rank=n.would_rank)) for n in near
     ]
 
 
 def warnings(
-    req: Requirements, r: dict, picks: list[Pick], near: list[NearMiss], closest: np.ndarray
+    req: Requirements, r: dict, picks: list[Pick], near: list[NearMiss], closest: np.ndarray, lang: str = "en"
 ) -> list[str]:
     out = []
     if not picks:
         counts = r["fails"][closest].sum(axis=0)
         n = int(counts.max()) if len(closest) else 0
         rule = RULE_NAMES[int(counts.argmax())] if n else "none"
-        text = f"No model meets all your constraints; the {rule} rule removed the most ({n} of {len(closest)} models)."
+        rule = rule if lang == "en" else label("rule", rule, lang)
+        text = t("w_none", lang, rule=rule, n=n, total=len(closest))
         if near:
-            text += " Closest: " + "; ".join(f"{m.name} if {m.change}" for m in near) + "."
+            items = [t("w_closest_item", lang, name=m.name, change=m.change) for m in near]
+            text += t("w_closest", lang, items=t("e_list_sep", lang).join(items))
         out.append(text)
     trains_of = r["columns"]["trains"][r["ranked"]]
     for p in picks:
         if p.deployment == "api" and req.privacy == "any":
             trains = trains_of[p.rank - 1]
             if trains != 0:
-                says = (
-                    "trains on API data by default"
-                    if trains == 1
-                    else "does not say whether it trains on API data"
-                )
-                out.append(
-                    f"{p.name} via {p.provider}: the provider {says}; set privacy: no_training to rule this out."
-                )
+                says = t("e_trains_default" if trains == 1 else "e_trains_unknown", lang)
+                out.append(t("w_trains", lang, name=p.name, provider=p.provider, says=says))
         if p.commercial_use == "restricted" and req.license != "any":
             out.append(
-                f"{p.name}: {p.license} allows commercial use with conditions: {p.commercial_restriction}"
+                t("w_restricted", lang, name=p.name, license=p.license, restriction=p.commercial_restriction)
             )
     return out
 
 
-def assumptions(req: Requirements, r: dict) -> list[str]:
+def assumptions(req: Requirements, r: dict, lang: str = "en") -> list[str]:
     w = req.workload
     out = [
-        f"Workload: {w.requests_per_day:,.0f} requests/day × ({w.input_tokens:,} input + {w.output_tokens:,} output "
-        f"tokens), {cost.DAYS_PER_MONTH} days/month.",
-        f"Quality = mean Arena score over: {', '.join(quality_tasks(req))}.",
-    ]
+        t("a_workload", lang, rpd=w.requests_per_day, inp=w.input_tokens, out=w.output_tokens, days=cost.DAYS_PER_MONTH),
+        t("a_quality", lang, tasks=ids("task", quality_tasks(req), lang)),
+    ]  # fmt: skip
     kinds = set(r["columns"]["kind"])
     if kinds & {"owned", "rented"}:
-        out.append(
-            f"Memory estimates provision {tokens(context_for_estimates(req))} tokens of context per request."
-        )
+        out.append(t("a_context", lang, ctx=tokens(context_for_estimates(req))))
     if "owned" in kinds:
-        out.append(
-            f"Owned hardware is costed at electricity only: board power (data/gpus.csv) × {cost.HOURS_PER_MONTH} h × "
-            f"${cost.USD_PER_KWH}/kWh, running all month; the hardware itself is not costed."
-        )
+        out.append(t("a_owned", lang, hours=cost.HOURS_PER_MONTH, kwh=cost.USD_PER_KWH))
     if "rented" in kinds:
-        out.append(f"Rented GPUs run all month: $/hour × {cost.HOURS_PER_MONTH} hours.")
+        out.append(t("a_rented", lang, hours=cost.HOURS_PER_MONTH))
     if req.priority in scoring.PRESETS_PENDING:
         out.append(
-            f"The {req.priority} preset weighs support, lock-in and longevity; the catalog does not carry those "
-            "criteria yet, so balanced weights are used."
+            t(
+                "a_pending",
+                lang,
+                priority=req.priority if lang == "en" else label("value", req.priority, lang),
+            )
         )
     return out

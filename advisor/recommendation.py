@@ -98,6 +98,7 @@ class WhatIf(_Strict):
 
 
 class Recommendation(_Strict):
+    lang: Literal["en", "zh"] = Field("en", description="Language of every sentence in this recommendation.")
     advisor_version: str
     data_as_of: str = Field(description="Freshest snapshot date of the data used.")
     data_sources: dict[str, str] = Field(default_factory=dict, description="source -> snapshot date")

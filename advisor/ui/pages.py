@@ -20,7 +20,7 @@ log = logging.getLogger("advisor.ui")
 def result_panel(req: Requirements, lang: str, compact: bool = False) -> None:
     """Everything about the current recommendation; shared by the Advisor and Requirements pages."""
     try:
-        rec = services.recommend(req)
+        rec = services.recommend(req, lang)
     except AdvisorError as err:  # e.g. an unknown GPU name: say so in place, keep the rest of the page
         st.error(md_escape(str(err)))
         return

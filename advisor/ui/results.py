@@ -150,9 +150,7 @@ def _stability(rec: Recommendation, lang: str, names: dict[str, str]) -> None:
     if stab is None:
         return
     head = t(lang, "results.stable" if stab.stable else "results.unstable")
-    text = f"**{t(lang, 'results.stability', state=head)}**"
-    if lang == "en":  # the engine writes the note in English; other languages get the structured parts
-        text += f" — {md_escape(stab.note)}"
+    text = f"**{t(lang, 'results.stability', state=head)}** — {md_escape(stab.note)}"  # note in rec.lang
     if stab.challengers:
         who = engine_i18n.join([names.get(m, m) for m in stab.challengers], lang)
         text += "  \n" + t(lang, "results.challengers", names=md_escape(who))

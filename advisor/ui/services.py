@@ -34,15 +34,15 @@ def gpu_names() -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _recommend(requirements_json: str) -> Recommendation:
+def _recommend(requirements_json: str, lang: str) -> Recommendation:
     from advisor.engine import recommend
 
-    return recommend(parse_requirements(requirements_json), catalog=catalog())
+    return recommend(parse_requirements(requirements_json), catalog=catalog(), lang=lang)
 
 
-def recommend(req: Requirements) -> Recommendation:
-    """The engine's answer, cached on `requirements.model_dump_json()`."""
-    return _recommend(req.model_dump_json())
+def recommend(req: Requirements, lang: str) -> Recommendation:
+    """The engine's answer with its sentences in `lang`, cached on (`requirements.model_dump_json()`, lang)."""
+    return _recommend(req.model_dump_json(), lang)
 
 
 EXPORTS = {
@@ -57,14 +57,16 @@ EXPORTS = {
 @st.cache_data(show_spinner=False, max_entries=256)
 def export(kind: str, requirements_json: str, lang: str) -> str:
     func = getattr(importlib.import_module("advisor.export"), EXPORTS[kind][0])
-    return func(_recommend(requirements_json), lang=lang)
+    return func(
+        _recommend(requirements_json, lang), lang=lang
+    )  # the engine's sentences in the export's language
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def why_not(requirements_json: str, model: str, lang: str) -> str:
     from advisor.explain import why_not as _why_not
 
-    return _why_not(_recommend(requirements_json), model, lang=lang, catalog=catalog())
+    return _why_not(_recommend(requirements_json, lang), model, lang=lang, catalog=catalog())
 
 
 def optional_view(name: str):
