@@ -93,7 +93,7 @@ def deterministic(
 def known_models(catalog: Any = None) -> dict[str, set[str]]:
     """model id -> id, display name and aliases, for the whole catalog (empty when it can't be loaded)."""
     try:
-        from advisor.features import as_catalog
+        from advisor.engine.features import as_catalog
 
         models = as_catalog(catalog).models
     except Exception:  # noqa: BLE001 - grounding then knows only the recommendation's own models

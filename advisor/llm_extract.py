@@ -102,7 +102,7 @@ def parse_reply(text: str, current: Requirements) -> tuple[Requirements | None, 
 def rules(
     text: str, current: Requirements, lang: str, issues: list[str], usage: Usage | None
 ) -> ExtractionResult:
-    """The rule-based parser (advisor/parse.py, the parser engineer's), merged into `current`."""
+    """The rule-based parser (advisor/parse/__init__.py, the parser engineer's), merged into `current`."""
     from advisor.parse import parse_text
 
     parsed = parse_text(text, base=current, default_lang=lang)

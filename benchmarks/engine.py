@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from advisor.catalog import load_catalog  # noqa: E402
 from advisor.engine import recommend  # noqa: E402
-from advisor.features import _CACHE as feature_cache  # noqa: E402
-from advisor.features import CatalogView, features  # noqa: E402
+from advisor.engine.features import _CACHE as feature_cache  # noqa: E402
+from advisor.engine.features import CatalogView, features  # noqa: E402
 
 SCENARIOS = {
     "api_coding": {"tasks": ["coding"]},

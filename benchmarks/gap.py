@@ -5,7 +5,7 @@
 "cold" runs a fresh interpreter that has already imported pandas and pydantic (as the engine has) and
 times `advisor.gap._computed()` (all tasks, read from data/gap_series.json: what a process pays), then
 "compute" times `advisor.gap.compute_all()` (all tasks, from data/sources/: what
-`python -m advisor.gap_store` pays): wall and CPU time, median of N runs.
+`python -m advisor.gap.store` pays): wall and CPU time, median of N runs.
 "note" is `gap_note(task, pick)` once the series are cached (what every recommendation pays).
 Target (issue 6): compute ≤ 200 ms CPU on an idle machine; note ≤ 0.1 ms.
 """

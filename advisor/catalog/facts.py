@@ -31,7 +31,7 @@ class Provider(_Row):
 
     Identity, regions and data use (`source_url`, `note`): country, names in the sources, where its API is
     usable, whether it trains on API data by default. Business terms (`terms_source`, `terms_as_of`,
-    `terms_note`; read by advisor/criteria_extra.py): the offer providers it runs (`api_providers`, as in
+    `terms_note`; read by advisor/decision/criteria.py): the offer providers it runs (`api_providers`, as in
     catalog offers), enterprise support / SLA, fine-tuning API, deprecation notice.
     """
 

@@ -11,7 +11,7 @@ import os
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from advisor.hardware_memory import WALKS
+from advisor.hardware.memory import WALKS
 
 ENGINES = tuple(WALKS)
 DEFAULT_CONTEXT = 8192

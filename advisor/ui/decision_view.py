@@ -15,7 +15,7 @@ from advisor.ui.safe import md_escape
 def curve_frame(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(lines in long form: requests_per_day, usd, route; markers: requests_per_day, usd, label)."""
     from advisor.decision import break_even_curve
-    from advisor.decision_model import Decision
+    from advisor.decision.model import Decision
 
     decision = Decision.model_validate(rec.decision)
     curve = break_even_curve(decision)

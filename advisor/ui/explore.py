@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from advisor import cost
 from advisor.catalog.card import ModelCard
+from advisor.engine import cost
 from advisor.requirements import TASKS, Workload
 from advisor.ui import services, state
 from advisor.ui.i18n import option, t

@@ -10,7 +10,7 @@ from advisor.catalog import load_catalog
 from advisor.catalog.facts import model_arch
 from advisor.catalog.sources import DATA_DIR
 from advisor.errors import CatalogError
-from advisor.hardware_memory import kv_layout
+from advisor.hardware.memory import kv_layout
 
 
 @pytest.mark.parametrize(

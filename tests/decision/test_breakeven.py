@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from advisor import breakeven
-from advisor.breakeven import SelfHostedLine, capacity_per_day
+from advisor.decision import breakeven
+from advisor.decision.breakeven import SelfHostedLine, capacity_per_day
 
 
 def test_capacity_worked_example():

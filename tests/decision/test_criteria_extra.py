@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from advisor import criteria_extra as ce
 from advisor.catalog.card import ApiOffer, License, ModelCard
+from advisor.decision import criteria as ce
 from advisor.errors import CatalogError
 
 AS_OF = "2026-11-22"
@@ -74,7 +74,7 @@ def test_direction_and_source(criterion, better, worse, source):
 
 
 def test_directions_are_fixed_in_scoring_when_registered():
-    from advisor import scoring
+    from advisor.engine import scoring
 
     for name in ce.EXTRA_CRITERIA:
         if name in scoring.CRITERIA:

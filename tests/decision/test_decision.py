@@ -9,7 +9,7 @@ import pytest
 
 from advisor.catalog import load_catalog
 from advisor.decision import break_even_curve
-from advisor.decision_model import Decision
+from advisor.decision.model import Decision
 from advisor.engine import recommend
 from tests.conftest import ROOT
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from advisor.verdict import Side, Situation, decide
+from advisor.decision.verdict import Side, Situation, decide
 
 NAN = math.nan
 # name, quality, low, high, USD/month at your volume, support level

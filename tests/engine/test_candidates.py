@@ -8,7 +8,7 @@ import pytest
 from advisor import hardware
 from advisor.catalog.card import ApiOffer
 from advisor.engine import recommend
-from advisor.features import CatalogView
+from advisor.engine.features import CatalogView
 from advisor.requirements import Hardware
 
 CTX = 32_768

@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from advisor import Requirements, recommend, scoring
+from advisor import Requirements, recommend
+from advisor.engine import scoring
+from advisor.engine.features import CatalogView
 from advisor.errors import InputError
-from advisor.features import CatalogView
 from advisor.hardware import load_gpus
 from advisor.recommendation import Recommendation
 from tests.conftest import ROOT

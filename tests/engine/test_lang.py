@@ -10,10 +10,10 @@ import string
 import numpy as np
 import pytest
 
-from advisor import filters, i18n, i18n_engine, reasons, scoring
+from advisor import i18n, i18n_engine
 from advisor.catalog import load_catalog
 from advisor.cli import main
-from advisor.engine import rank, recommend, validate
+from advisor.engine import filters, rank, reasons, recommend, scoring, validate
 from advisor.errors import InputError
 from tests.engine.conftest import FIXTURE
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor import exclusions, recommend
+from advisor import recommend
+from advisor.engine import exclusions
 
 SCENARIOS = [
     {"tasks": ["coding"], "budget_usd_per_month": 100},

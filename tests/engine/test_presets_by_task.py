@@ -9,7 +9,8 @@ import itertools
 import numpy as np
 import pytest
 
-from advisor import Requirements, recommend, scoring
+from advisor import Requirements, recommend
+from advisor.engine import scoring
 from advisor.errors import InputError
 from advisor.requirements import TASKS
 

@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import cost, scoring
-from advisor.engine import recommend
-from advisor.features import CatalogView
+from advisor.engine import cost, recommend, scoring
+from advisor.engine.features import CatalogView
 from advisor.requirements import Workload
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)

@@ -7,7 +7,7 @@ import pytest
 
 from advisor.catalog.card import ModelCard
 from advisor.engine import recommend
-from advisor.features import CatalogView
+from advisor.engine.features import CatalogView
 
 GPU4090 = {"gpu": "RTX 4090"}
 KEEP = "keep"
@@ -153,8 +153,7 @@ def test_memoised_reasons_and_changes_equal_the_rule_applied_row_by_row(catalog,
     """`Rule.reads` must list every column a reason reads, or rows would share a wrong sentence."""
     import numpy as np
 
-    from advisor import filters
-    from advisor.engine import rank, validate
+    from advisor.engine import filters, rank, validate
 
     r = rank(validate(req), catalog)
     cols, fails, requirements = r["columns"], r["fails"], r["requirements"]
@@ -169,7 +168,7 @@ def test_memoised_reasons_and_changes_equal_the_rule_applied_row_by_row(catalog,
     ("n", "text"), [(1_048_576, "1M"), (131_072, "128K"), (200_000, "200K"), (4096, "4K"), (512, "512")]
 )
 def test_token_counts_read_like_model_cards(n, text):
-    from advisor.filters import tokens
+    from advisor.engine.filters import tokens
 
     assert tokens(n) == text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from advisor import scoring
+from advisor.engine import scoring
 from advisor.errors import InputError
 from advisor.requirements import TASKS
 

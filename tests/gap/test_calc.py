@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import gap_calc
-from advisor.gap_calc import Row
+from advisor.gap import calc as gap_calc
+from advisor.gap.calc import Row
 
 D0, D1, D2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-07-01"), pd.Timestamp("2025-01-01")
 MONTH = 365.25 / 12

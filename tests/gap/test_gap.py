@@ -134,7 +134,8 @@ def test_org_only_webdev_copy_joins_licenses_and_repeats_the_namra_board():
 
     (136 of 137 shared models agree to the rounding; `gpt-5.3-codex (codex-harness)` differs.)
     """
-    from advisor import gap_license, gap_sources
+    from advisor.gap import license as gap_license
+    from advisor.gap import sources as gap_sources
 
     snaps = [s for s in gap_sources.SNAPSHOTS if s.task == "webdev"]
     rows = gap_sources.load(tuple(snaps))
@@ -205,7 +206,7 @@ def test_help_shows_a_plain_percent_sign(capsys):
 
 
 def test_every_gap_task_has_snapshots_and_labels_in_both_languages():
-    from advisor.gap_sources import SNAPSHOTS
+    from advisor.gap.sources import SNAPSHOTS
 
     assert set(gap.GAP_TASKS) == {s.task for s in SNAPSHOTS}
     assert set(gap.GAP_TASKS) <= set(TASKS)  # each is also a requirement task

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor import gap_license
 from advisor.errors import CatalogError
+from advisor.gap import license as gap_license
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from advisor import gap_sources
 from advisor.errors import CatalogError
+from advisor.gap import sources as gap_sources
 
 
 def write(path, text):

@@ -29,7 +29,7 @@ import math
 import numpy as np
 import pytest
 
-from advisor import scoring
+from advisor.engine import scoring
 
 TOL = 1e-4
 VALUES = np.array(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from advisor.hardware import CALIBRATION_JSON
-from advisor.hardware_calibration import calibrate, fallback_keys, fold, main
+from advisor.hardware.calibration import calibrate, fallback_keys, fold, main
 
 
 def test_committed_calibration_is_up_to_date_and_deterministic(capsys):

@@ -12,7 +12,7 @@ import pytest
 
 from advisor.errors import InputError
 from advisor.hardware import cheapest_cloud, estimate, load_calibration, load_gpus, resolve_hardware
-from advisor.hardware_profile import gpu_profile
+from advisor.hardware.profile import gpu_profile
 from advisor.requirements import Hardware
 
 LLAMA_8B = SimpleNamespace(

@@ -11,7 +11,7 @@ import pytest
 
 from advisor.errors import InputError
 from advisor.hardware import cheapest_cloud, estimate, resolve_hardware
-from advisor.hardware_memory import kv_layout
+from advisor.hardware.memory import kv_layout
 from advisor.requirements import Hardware
 
 GIB = 2**30

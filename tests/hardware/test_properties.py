@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.hardware import estimate, resolve_hardware
-from advisor.hardware_memory import QUANTS, WALKS
+from advisor.hardware.memory import QUANTS, WALKS
 from advisor.requirements import Hardware
 
 SETTINGS = settings(max_examples=60, derandomize=True, deadline=None)

@@ -8,7 +8,7 @@ import pytest
 
 from advisor.errors import CatalogError, UnknownGPUError
 from advisor.hardware import load_gpus
-from advisor.hardware_table import GPUS_CSV, _load, parse_gpu_name
+from advisor.hardware.table import GPUS_CSV, _load, parse_gpu_name
 
 
 def test_table_has_the_devices_the_issue_lists():

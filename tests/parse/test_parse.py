@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.parse import parse_text
-from advisor.parse_quantities import CNY_PER_USD, USD_PER_EUR, cn_int, to_number
+from advisor.parse.quantities import CNY_PER_USD, USD_PER_EUR, cn_int, to_number
 from advisor.requirements import Requirements
 
 LAW_FIRM = "我们是律师事务所，合同数据不能上云，只有一台带 RTX 3090 的工作站，主要做中文合同审查"
@@ -285,7 +285,7 @@ def test_gpu_names_are_checked_against_the_gpu_table():
 
 
 def test_unknown_gpu_is_dropped_and_a_broken_table_keeps_the_name(monkeypatch):
-    import advisor.hardware_table as table
+    import advisor.hardware.table as table
     from advisor.errors import UnknownGPUError
 
     def unknown(name, path=None):

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from advisor import gap, gap_store
+from advisor import gap
+from advisor.gap import store as gap_store
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def computed():
 
 def test_committed_file_equals_a_recomputation(computed):
     same = gap_store.STORE.read_text(encoding="utf-8") == gap_store.dumps(computed)
-    assert same, f"data/gap_series.json is stale ({gap_store._changed()}): run `python -m advisor.gap_store`"
+    assert same, f"data/gap_series.json is stale ({gap_store._changed()}): run `python -m advisor.gap.store`"
 
 
 def test_reading_the_file_gives_the_computed_series(computed):

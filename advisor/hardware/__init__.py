@@ -9,8 +9,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.errors import InputError
-from advisor.hardware_calibration import arch
-from advisor.hardware_memory import (
+from advisor.hardware.calibration import arch
+from advisor.hardware.memory import (
     GIB,
     QUANTS,
     WALKS,
@@ -23,8 +23,8 @@ from advisor.hardware_memory import (
     weights_gib,
     with_native,
 )
-from advisor.hardware_profile import CPU_USABLE_FRACTION, HardwareProfile, gpu_profile, resolve_hardware
-from advisor.hardware_runtime import (
+from advisor.hardware.profile import CPU_USABLE_FRACTION, HardwareProfile, gpu_profile, resolve_hardware
+from advisor.hardware.runtime import (
     CALIBRATION_JSON,
     FP8_ARCHS,
     available,
@@ -33,7 +33,7 @@ from advisor.hardware_runtime import (
     load_calibration,
     overhead,
 )
-from advisor.hardware_table import GPU, load_gpus
+from advisor.hardware.table import GPU, load_gpus
 
 __all__ = ["GPU", "CloudPlan", "FitEstimate", "HardwareProfile", "cheapest_cloud", "estimate"]
 __all__ += ["load_gpus", "resolve_hardware", "QUANTS", "CALIBRATION_JSON", "load_calibration"]

@@ -1,4 +1,4 @@
-"""Memory and speed kernels: pure arithmetic, no validation (advisor/hardware.py checks the inputs).
+"""Memory and speed kernels: pure arithmetic, no validation (advisor/hardware/__init__.py checks the inputs).
 
 Sizes are GiB (2**30 bytes), written "GB" as GPU makers and nvidia-smi do. See docs/hardware.md.
 """

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from advisor.errors import CatalogError, UnknownGPUError
 
-GPUS_CSV = Path(__file__).resolve().parent.parent / "data" / "gpus.csv"
+GPUS_CSV = Path(__file__).resolve().parents[2] / "data" / "gpus.csv"
 Kind = Literal["gpu", "apple", "cpu"]
 Arch = Literal[
     "volta", "turing", "ampere", "ada", "hopper", "blackwell", "rdna3", "rdna4", "cdna3", "apple", "cpu"

@@ -20,9 +20,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from advisor.i18n import join, label, t
-from advisor.parse_hardware import hardware
-from advisor.parse_quantities import Found, Scan, budget, quantities
-from advisor.parse_rules import COMPILED, NEGATION
+from advisor.parse.hardware import hardware
+from advisor.parse.quantities import Found, Scan, budget, quantities
+from advisor.parse.rules import COMPILED, NEGATION
 from advisor.requirements import Requirements, Workload
 
 MAX_CHARS = 20_000
@@ -114,7 +114,7 @@ def _keywords(scan: Scan, lang: str) -> None:
 def _check_gpu(scan: Scan) -> None:
     """Canonicalise GPU names with the hardware table when it is there; drop (and say) unknown ones."""
     try:
-        from advisor.hardware_table import parse_gpu_name
+        from advisor.hardware.table import parse_gpu_name
     except ImportError:  # the hardware module is optional for the parser
         return
     from advisor.errors import UnknownGPUError

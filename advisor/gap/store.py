@@ -1,11 +1,11 @@
 """The open-vs-closed series precomputed into data/gap_series.json, so a recommendation reads a small file
 instead of parsing ~22 MB of Arena snapshots (≈0.2 s) on every cold start.
 
-    python -m advisor.gap_store           # rewrite data/gap_series.json from data/sources/
-    python -m advisor.gap_store --check   # exit 1 if the committed file differs from a recomputation
+    python -m advisor.gap.store           # rewrite data/gap_series.json from data/sources/
+    python -m advisor.gap.store --check   # exit 1 if the committed file differs from a recomputation
 
 Deterministic: same inputs, same bytes. The file records a fingerprint of its inputs: every snapshot file
-`advisor.gap_sources` reads, with its size (hashing ~22 MB would cost more than it saves), and the sha256
+`advisor.gap.sources` reads, with its size (hashing ~22 MB would cost more than it saves), and the sha256
 of data/gap_aliases.csv and of the code (`CODE`). `read()` returns None when the files on disk no longer
 match it (a refresh added, removed or resized a snapshot; the method changed), and `advisor.gap` then
 recomputes: results are never stale, only slower until the file is rewritten. A snapshot edit that keeps
@@ -20,16 +20,17 @@ import json
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 STORE = PACKAGE.parent / "data" / "gap_series.json"
 FORMAT = 1
 # the code the series depend on (names.py: `normalise`, the join key of every Arena row)
-CODE = ("gap.py", "gap_calc.py", "gap_license.py", "gap_sources.py", "catalog/names.py")
+CODE = ("gap/__init__.py", "gap/calc.py", "gap/license.py", "gap/sources.py", "catalog/names.py")
 
 
 def fingerprint() -> dict:
     """What the shipped series were computed from: snapshot files with their sizes, aliases and code hashes."""
-    from advisor import gap_license, gap_sources
+    from advisor.gap import license as gap_license
+    from advisor.gap import sources as gap_sources
 
     base = gap_sources.SOURCES_DIR
     files = {
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "gap series up to date"
             if same
-            else f"{STORE} is stale ({_changed()}); run `python -m advisor.gap_store`"
+            else f"{STORE} is stale ({_changed()}); run `python -m advisor.gap.store`"
         )
         return 0 if same else 1
     STORE.write_text(text, encoding="utf-8")

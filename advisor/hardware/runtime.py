@@ -8,11 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from advisor.errors import CatalogError, InputError
-from advisor.hardware_calibration import fallback_keys
-from advisor.hardware_memory import WALKS
-from advisor.hardware_profile import CPU_USABLE_FRACTION, HardwareProfile
+from advisor.hardware.calibration import fallback_keys
+from advisor.hardware.memory import WALKS
+from advisor.hardware.profile import CPU_USABLE_FRACTION, HardwareProfile
 
-CALIBRATION_JSON = Path(__file__).resolve().parent.parent / "data" / "hardware_calibration.json"
+CALIBRATION_JSON = Path(__file__).resolve().parents[2] / "data" / "hardware_calibration.json"
 ENGINES = tuple(WALKS)
 VLLM_GPU_MEMORY_UTILIZATION = 0.90  # vLLM's default: it pre-allocates this share of each GPU
 # Chips vLLM has FP8 kernels for (Ampere: weight-only FP8 via Marlin); Turing, Volta and RDNA3 have none.
@@ -21,13 +21,13 @@ FP8_ARCHS = ("ampere", "ada", "hopper", "blackwell", "cdna3", "rdna4")
 
 @lru_cache(maxsize=2)
 def load_calibration(path: str | None = None) -> dict:
-    """Fitted efficiencies and the KV fallback (written by `python -m advisor.hardware_calibration`)."""
+    """Fitted efficiencies and the KV fallback (written by `python -m advisor.hardware.calibration`)."""
     target = Path(path) if path else CALIBRATION_JSON
     try:
         return json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise CatalogError(
-            f"{target}: cannot read the hardware calibration ({err}); run `python -m advisor.hardware_calibration`"
+            f"{target}: cannot read the hardware calibration ({err}); run `python -m advisor.hardware.calibration`"
         ) from None
 
 

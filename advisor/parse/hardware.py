@@ -7,7 +7,7 @@ decides whether the GPU table knows them. This module holds patterns only, no GP
 from __future__ import annotations
 
 from advisor.i18n import t
-from advisor.parse_quantities import Found, L, R, Scan, fmt, rx, to_number
+from advisor.parse.quantities import Found, L, R, Scan, fmt, rx, to_number
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "dual": 2, "twin": 2, "pair of": 2,
                 "three": 3, "four": 4, "quad": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "双": 2}  # fmt: skip

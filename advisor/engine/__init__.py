@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 import numpy as np
 
-from advisor import __version__, candidates, exclusions, filters, reasons, scoring
+from advisor import __version__
+from advisor.engine import candidates, exclusions, filters, reasons, scoring
+from advisor.engine.features import as_catalog, features
 from advisor.errors import AdvisorError, InputError
-from advisor.features import as_catalog, features
 from advisor.i18n import t
 from advisor.recommendation import Pick, Recommendation, Stability
 from advisor.requirements import Requirements, RequirementsError, parse_requirements

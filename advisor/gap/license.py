@@ -86,7 +86,7 @@ def classify(
     return out
 
 
-ALIASES_PATH = Path(__file__).resolve().parents[1] / "data" / "gap_aliases.csv"
+ALIASES_PATH = Path(__file__).resolve().parents[2] / "data" / "gap_aliases.csv"
 
 
 @lru_cache(maxsize=4)

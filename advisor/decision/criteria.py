@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.catalog.card import ModelCard
 
-PROVIDERS = Path(__file__).resolve().parent.parent / "data" / "providers.csv"
+PROVIDERS = Path(__file__).resolve().parents[2] / "data" / "providers.csv"
 EXTRA_CRITERIA = ("lock_in", "longevity", "support", "customisation")
 OPEN_WEIGHTS_MONTHS = 60.0  # beyond any API horizon: weights you hold don't expire
 API_HORIZON_MONTHS = 36.0  # announced dates further out (or litellm's 2098 placeholders) all count as this

@@ -1,5 +1,5 @@
 """What one self-hosted replica of a model costs and serves (issue 7): the capacity facts come from the
-hardware estimate (advisor.hardware) and the GPU table; advisor.breakeven does the arithmetic.
+hardware estimate (advisor.hardware) and the GPU table; advisor.decision.breakeven does the arithmetic.
 
 - Your hardware: the first replica, costed at electricity (the engine's row); vLLM's batching on NVIDIA GPUs,
   llama.cpp otherwise.
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 
-from advisor import breakeven, cost
+from advisor.decision import breakeven
+from advisor.engine import cost
 
 FACTS = {
     "id",
@@ -52,7 +53,7 @@ def cloud_replica(card, ctx: int, w) -> tuple[float, float, str, str, int] | Non
     costed as ceil(volume ÷ capacity) × monthly price. More GPUs hold a bigger batch, so at high volume a
     larger configuration can be cheaper per request than the cheapest one that fits. None if nothing fits."""
     from advisor import hardware
-    from advisor.hardware_profile import gpu_profile
+    from advisor.hardware.profile import gpu_profile
 
     key = (card.model_dump_json(include=FACTS), ctx, w.input_tokens, w.output_tokens, w.requests_per_day)
     if key in _CLOUD_CACHE:

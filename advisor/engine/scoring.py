@@ -30,7 +30,7 @@ CRITERIA: dict[str, CriterionSpec] = {
     "cost": CriterionSpec("min", "log", "USD/month", "monthly cost"),
     "speed": CriterionSpec("max", "log", "tokens/s", "output speed"),
     "context": CriterionSpec("max", "log", "tokens", "context window"),
-    # issue 7: per-model values with their sources from advisor/criteria_extra.py (docs/decision.md)
+    # issue 7: per-model values with their sources from advisor/decision/criteria.py (docs/decision.md)
     "lock_in": CriterionSpec("max", "log", "ways to run it", "independent providers (less lock-in)"),
     "longevity": CriterionSpec("max", "linear", "months", "expected availability"),
     "support": CriterionSpec("max", "linear", "level 0-2", "enterprise support / SLA"),

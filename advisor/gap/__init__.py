@@ -4,8 +4,8 @@
     gap_note("coding", "GLM-5", lang="zh")     # the one line shown with every recommendation
 
 Everything is computed from data/sources/ (`compute_all`) and shipped precomputed in data/gap_series.json
-(`advisor.gap_store`; read once per process by `_computed`); the method is in docs/gap.md and the
-arithmetic in `advisor.gap_calc`.
+(`advisor.gap.store`; read once per process by `_computed`); the method is in docs/gap.md and the
+arithmetic in `advisor.gap.calc`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from advisor.catalog.names import normalise
 from advisor.errors import InputError
 
 if TYPE_CHECKING:  # imported where used: reading data/gap_series.json needs neither (cold start)
-    from advisor import gap_calc
+    from advisor.gap import calc as gap_calc
 
 # task -> (English, 简体中文) label; order = order in the CLI and the app
 TASK_LABELS: dict[str, tuple[str, str]] = {
@@ -137,7 +137,7 @@ def trend_of(points: list[GapPoint], metric: Literal["gap_points", "months_behin
         return None
     dates = [datetime.fromisoformat(p.date) for p in use]
     years = [(d - dates[0]).days / 365.25 for d in dates] if dates else []
-    from advisor.gap_calc import fit_line
+    from advisor.gap.calc import fit_line
 
     fit = fit_line(years, [getattr(p, metric) for p in use])
     if fit is None:
@@ -202,7 +202,7 @@ def _information(snap: tuple[datetime, str, list[dict]]) -> tuple[bool, bool, fl
 
 
 def _calc_rows(rows: list[dict]) -> list[gap_calc.Row]:
-    from advisor.gap_calc import Row
+    from advisor.gap.calc import Row
 
     return [Row(r["model"], r["key"], r["rating"], r["lo"], r["hi"], r["openness"]) for r in rows]
 
@@ -224,9 +224,9 @@ def _lookup(latest: list[dict], best_closed: float | None) -> dict[str, tuple[st
 def _computed(
     sources_dir: str | None = None,
 ) -> dict[str, tuple[GapSeries, dict[str, tuple[str, float, float | None]]]]:
-    """`compute_all`, read from data/gap_series.json (`advisor.gap_store`) when it matches data/sources/."""
+    """`compute_all`, read from data/gap_series.json (`advisor.gap.store`) when it matches data/sources/."""
     if sources_dir is None:
-        from advisor import gap_store
+        from advisor.gap import store as gap_store
 
         stored = gap_store.read()
         if stored is not None:
@@ -238,7 +238,9 @@ def compute_all(
     sources_dir: str | None = None,
 ) -> dict[str, tuple[GapSeries, dict[str, tuple[str, float, float | None]]]]:
     """Every task's series, plus a lookup of its latest snapshot (see `_lookup`), from the Arena files."""
-    from advisor import gap_calc, gap_license, gap_sources
+    from advisor.gap import calc as gap_calc
+    from advisor.gap import license as gap_license
+    from advisor.gap import sources as gap_sources
 
     base = Path(sources_dir) if sources_dir else None
     rows = gap_sources.load(gap_sources.SNAPSHOTS, base)

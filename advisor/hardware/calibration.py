@@ -1,7 +1,7 @@
 """Fit the hardware model on community benchmark runs and measure it on held-out models.
 
-    python -m advisor.hardware_calibration           # rewrite data/hardware_calibration.json, print accuracy
-    python -m advisor.hardware_calibration --check   # exit 1 if the committed file is stale
+    python -m advisor.hardware.calibration           # rewrite data/hardware_calibration.json, print accuracy
+    python -m advisor.hardware.calibration --check   # exit 1 if the committed file is stale
 
 Inputs (data/sources/llmfit-hardware/): the localmaxxing calibration runs (decode tok/s, peak VRAM) and
 llmfit's Hugging Face facts (layers, KV heads, head dim). Deterministic: same inputs, same bytes.
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from statistics import median
 
-SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources" / "llmfit-hardware"
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources" / "llmfit-hardware"
 RUNS_CSV = SOURCES / "hardware_benchmarks_localmaxxing_2026-08-10_calibration.csv"
 FACTS_JSON = SOURCES / "llmfit_hf_models_2026-05-12.json"
 OFFICIAL_ORGS = ("deepseek-ai/", "Qwen/", "meta-llama/", "moonshotai/", "zai-org/", "MiniMaxAI/")
@@ -108,7 +108,7 @@ def load_runs() -> list[dict]:
     import csv
 
     from advisor.errors import UnknownGPUError
-    from advisor.hardware_table import parse_gpu_name
+    from advisor.hardware.table import parse_gpu_name
 
     facts, runs = _layer_facts(), []
     with open(RUNS_CSV, newline="", encoding="utf-8") as fh:
@@ -203,7 +203,7 @@ def _lookup(eff: dict, run: dict) -> float:
 
 
 def _memory_parts(run: dict, kv_fit: dict) -> tuple[float, float]:
-    from advisor.hardware_memory import GIB, kv_cache_gib, kv_fallback_gib
+    from advisor.hardware.memory import GIB, kv_cache_gib, kv_fallback_gib
 
     weights = run["params"] * 1e9 * run["bits"] / 8 / GIB
     if run["layer"]:

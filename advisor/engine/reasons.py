@@ -8,10 +8,10 @@ import re
 
 import numpy as np
 
-from advisor import cost, scoring
-from advisor.candidates import context_for_estimates, quality_tasks
-from advisor.features import EVIDENCE_NAME
-from advisor.filters import RULE_NAMES, tokens
+from advisor.engine import cost, scoring
+from advisor.engine.candidates import context_for_estimates, quality_tasks
+from advisor.engine.features import EVIDENCE_NAME
+from advisor.engine.filters import RULE_NAMES, tokens
 from advisor.i18n import ids, label, t
 from advisor.recommendation import Criterion, NearMiss, Pick, WhatIf
 from advisor.requirements import Requirements

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from advisor.errors import CatalogError
 
-SOURCES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "data" / "sources"
 NAMRA_DATE = "2026-10-08"  # the file has no timestamp; estimated (±2 days) in lmarena-namra7x/PROVENANCE.md
 COLUMNS = ["date", "model", "alt_name", "rating", "lo", "hi", "license"]  # + task, source from load()
 _DATE_IN_NAME = re.compile(r"(20\d{2}-\d{2}-\d{2})")

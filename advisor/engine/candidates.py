@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from advisor import cost
-from advisor.features import Features
+from advisor.engine import cost
+from advisor.engine.features import Features
 from advisor.requirements import Requirements
 
 MODEL_COLS = (

@@ -156,7 +156,7 @@ def build_features(cards: list[ModelCard]) -> Features:
             for r in REGIONS:
                 offers[f"region_{r}"].append(r in o.regions)
     models = pd.DataFrame({**cols, **{f"cap_{k}": v for k, v in caps.items()}, **qual})
-    from advisor.criteria_extra import model_columns  # issue 7: lock_in, longevity, support, customisation
+    from advisor.decision.criteria import model_columns  # issue 7: lock_in, longevity, support, customisation
 
     models = pd.concat([models, model_columns(cards)], axis=1)
     offer_frame = pd.DataFrame(offers).astype({"mi": np.int64})

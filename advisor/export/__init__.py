@@ -164,7 +164,7 @@ def to_markdown(rec: Recommendation, lang: str = "en") -> str:
 
 def to_html(rec: Recommendation, lang: str = "en") -> str:
     """A standalone printable page (inline CSS, no scripts, every value escaped)."""
-    from advisor.export_html import render
+    from advisor.export.html import render
 
     return redact(render(rec, norm_lang(lang)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from advisor import filters, reasons, scoring
+from advisor.engine import filters, reasons, scoring
 from advisor.recommendation import Excluded, NearMiss
 
 NEAR_MISSES = 3

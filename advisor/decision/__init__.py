@@ -1,5 +1,5 @@
 """Open weights or a closed API? The decision (issue 7): the best pick on each route, their monthly cost at
-your volume, the break-even volume, the verdict (advisor.verdict) and its paragraph in English and Chinese.
+your volume, the break-even volume, the verdict (advisor.decision.verdict) and its paragraph in English and Chinese.
 
 Each route's pick ignores only your budget and deployment choice (the verdict weighs those):
 - API pick: the best-ranked model whose API row passes every other rule.
@@ -7,7 +7,7 @@ Each route's pick ignores only your budget and deployment choice (the verdict we
   rented GPUs). Without hardware the engine doesn't cost rented GPUs for models that have an API, so we do it
   here for a shortlist: open models passing the model rules that no other open model beats on quality, size
   and active parameters at once (costing all ~170 open models on rented GPUs takes a second).
-Cost lines and capacity: advisor.breakeven. Method: docs/decision.md.
+Cost lines and capacity: advisor.decision.breakeven. Method: docs/decision.md.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from advisor import breakeven, cost, decision_text, filters, replicas, scoring, verdict
-from advisor.criteria_extra import EXTRA_CRITERIA
-from advisor.decision_model import CostLines, Decision, DecisionPick, Factor
+from advisor.decision import breakeven, replicas, verdict
+from advisor.decision import text as decision_text
+from advisor.decision.criteria import EXTRA_CRITERIA
+from advisor.decision.model import CostLines, Decision, DecisionPick, Factor
+from advisor.engine import cost, filters, scoring
 from advisor.requirements import Workload
 
 RELAXED = ("budget", "deployment")
@@ -86,8 +88,8 @@ def _shortlist(r: dict) -> list[int]:
 
 def _extra_self_rows(r: dict) -> tuple[dict, np.ndarray] | None:
     """Self-hosted rows for the shortlist (rented GPUs, or your hardware when you chose the API route)."""
-    from advisor import candidates
-    from advisor.features import build_features
+    from advisor.engine import candidates
+    from advisor.engine.features import build_features
 
     short = _shortlist(r)
     if not short:
@@ -276,7 +278,7 @@ def _lines(per_day: float | None, line: breakeven.SelfHostedLine | None) -> Cost
 
 def _factors(cols, api_p, scols, self_p, feats, cards) -> dict[str, Factor]:
     """lock_in, longevity, support, customisation of both picks, with their sources."""
-    from advisor import criteria_extra
+    from advisor.decision import criteria as criteria_extra
 
     terms = criteria_extra.load_vendor_terms()
     record = criteria_extra.deprecation_record(feats.cards)

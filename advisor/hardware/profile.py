@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.errors import InputError
-from advisor.hardware_table import GPU, Kind, load_gpus, parse_gpu_name
+from advisor.hardware.table import GPU, Kind, load_gpus, parse_gpu_name
 from advisor.requirements import Hardware
 
 # Assumed when the user gives RAM but no CPU/memory type, and for the RAM side of CPU offload.
