@@ -104,8 +104,8 @@ MODEL_LISTS = ("recommendations", "excluded", "near_misses")
 
 
 def engine_figures(rec: Recommendation) -> tuple[Figures, dict[str, Figures]]:
-    """(figures about the whole result — requirements, weights, notes, counts —,
-    figures per model id from its pick, exclusion and near-miss entries)."""
+    """(figures about the whole result — requirements, weights, notes, counts, the open-or-closed decision —,
+    figures per model id from its pick, exclusion, near-miss and decision entries)."""
     data = rec.model_dump(mode="json")
     common = Figures()
     _walk({k: v for k, v in data.items() if k not in MODEL_LISTS}, common)
@@ -115,4 +115,11 @@ def engine_figures(rec: Recommendation) -> tuple[Figures, dict[str, Figures]]:
     for name in MODEL_LISTS:
         for item in data[name]:
             _walk(item, per_model.setdefault(item["model_id"], Figures()))
+    decision = data.get("decision") or {}  # the open-or-closed verdict's two picks and their costs
+    for side in ("api", "self_hosted"):
+        pick = decision.get(f"{side}_pick")
+        if isinstance(pick, dict) and pick.get("model_id"):
+            mine = per_model.setdefault(pick["model_id"], Figures())
+            _walk(pick, mine)
+            _walk({k: v for k, v in decision.items() if not k.endswith("_pick")}, mine)
     return common, per_model

@@ -4,7 +4,7 @@
   and `javascript:` links, keeping link labels. Display the result as markdown with HTML disabled.
 - `markup_found(text)` tells whether there was anything for `sanitize` to strip (a sign of injection).
 - `check(text, rec, known=..., question=...)` lists grounding problems: a model named that is not in the
-  recommendation (picks, excluded, near misses), a model-like name that isn't in the catalog at all, a
+  recommendation (picks, excluded, near misses, the open-or-closed decision's picks), a model-like name that isn't in the catalog at all, a
   figure that matches none the engine produced for the models the sentence names (advisor/figures.py), or
   a rank claimed for a model that the engine didn't give it.
 - `echoes(text, pieces)` tells whether the text repeats a stretch of the fixed prompt wording.
@@ -128,7 +128,18 @@ def allowed_models(rec: Recommendation) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for item in [*rec.recommendations, *rec.excluded, *rec.near_misses]:
         out.setdefault(item.model_id, set()).update({item.model_id, item.name})
+    for pick in decision_picks(rec):
+        out.setdefault(pick["model_id"], set()).update(
+            {pick["model_id"], pick.get("name") or pick["model_id"]}
+        )
     return out
+
+
+def decision_picks(rec: Recommendation) -> list[dict]:
+    """The open-or-closed decision's API and self-hosted picks (rec.decision, issue 7), where present."""
+    decision = rec.decision or {}
+    picks = (decision.get("api_pick"), decision.get("self_hosted_pick"))
+    return [p for p in picks if isinstance(p, dict) and p.get("model_id")]
 
 
 def _ranks(rec: Recommendation) -> dict[str, set[int]]:

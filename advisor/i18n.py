@@ -7,6 +7,7 @@ Every entry has both languages (a test checks it); missing values in a format st
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from advisor.i18n_engine import ENGINE_STRINGS
@@ -348,3 +349,27 @@ def ids(group: str, values: list[str], lang: str = "en", sep: str = ", ") -> str
     if norm_lang(lang) == "zh":
         return "、".join(label(group, v, "zh") for v in values)
     return sep.join(values)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A sentence not yet put into words: a template key and its values (which may be Msgs too), so one
+    computed basis can be told in either language. `str(msg)` is the English text."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def render(self, lang: str = "en") -> str:
+        return t(self.key, lang, **{k: say(v, lang) for k, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def msg(key: str, /, **values: object) -> Msg:
+    return Msg(key, values)
+
+
+def say(x: object, lang: str = "en") -> object:
+    """A Msg in `lang`; anything else unchanged (plain strings are already final)."""
+    return x.render(lang) if isinstance(x, Msg) else x

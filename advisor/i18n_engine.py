@@ -30,10 +30,6 @@ ENGINE_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "x_no_api_offer": ("no API offer in the catalog", "目录中没有 API 报价"),
     "x_not_downloadable": ("; weights are not downloadable", "；权重不可下载"),
-    "x_self_none": (
-        "no API offer; to self-host it, give your hardware or set deployment: self_hosted (rented GPUs)",
-        "没有 API 报价；要自托管，请提供你的硬件或设置 deployment: self_hosted（租用显卡）",
-    ),
     "x_served_api": (
         "served through {provider}'s API; you asked to self-host",
         "通过 {provider} 的 API 提供；你要求自托管",
@@ -91,10 +87,6 @@ ENGINE_STRINGS: dict[str, tuple[str, str]] = {
     "c_open_weights": (
         "allow closed, API-only models (open_weights: false)",
         "允许闭源、仅 API 的模型（open_weights: false）",
-    ),
-    "c_self_hosted": (
-        "set deployment: self_hosted (rented cloud GPUs) or give your hardware",
-        "设置 deployment: self_hosted（租用云端显卡）或提供你的硬件",
     ),
     "c_allow_api": ("allow API use (deployment: any)", "允许使用 API（deployment: any）"),
     "c_proprietary": (
@@ -203,9 +195,13 @@ ENGINE_STRINGS: dict[str, tuple[str, str]] = {
     "w_closest": (" Closest: {items}.", "最接近的：{items}。"),
     "w_closest_item": ("{name} if {change}", "{name}（若{change}）"),
     "w_trains": (
-        "{name} via {provider}: the provider {says}; set privacy: no_training to rule this out.",
-        "{name}（经 {provider}）：该提供方{says}；设置 privacy: no_training 可排除这种情况。",
+        "{n} of {total} picks run on an API provider that may train on your data: {items}{more}; "
+        "set privacy: no_training to rule this out.",
+        "{total} 个候选中有 {n} 个所用的 API 提供方可能用你的数据训练：{items}{more}；"
+        "设置 privacy: no_training 可排除这种情况。",
     ),
+    "w_trains_item": ("{name} via {provider} ({says})", "{name}（经 {provider}，{says}）"),
+    "w_trains_more": ("; and {n} more", "；另有 {n} 个"),
     "w_restricted": (
         "{name}: {license} allows commercial use with conditions: {restriction}",
         "{name}：{license} 有条件允许商用：{restriction}",
@@ -243,9 +239,134 @@ ENGINE_STRINGS: dict[str, tuple[str, str]] = {
         "Rented GPUs run all month: $/hour × {hours} hours.",
         "租用显卡按全月运行计：每小时价格 × {hours} 小时。",
     ),
-    "a_pending": (
-        "The {priority} preset weighs support, lock-in and longevity; the catalog does not carry those criteria "
-        "yet, so balanced weights are used.",
-        "{priority}预设看重支持、锁定和持续性；目录尚无这些准则，因此使用均衡权重。",
+    # hardware basis lines (advisor.hardware) and cost bases (advisor.engine.cost); English = `advisor fit`
+    "hw_weights": (
+        "Weights: {params:g}B parameters × {bits:g} bits ({note}) = {gb:.2f} GB",
+        "权重：{params:g}B 参数 × {bits:g} 位（{note}）= {gb:.2f} GB",
+    ),
+    "hw_kv": (
+        "KV cache: {formula} × {ctx:,} tokens × 2 bytes (FP16) = {gb:.2f} GB",
+        "KV 缓存：{formula} × {ctx:,} tokens × 2 字节（FP16）= {gb:.2f} GB",
+    ),
+    "hw_kv_fallback": (
+        "KV cache: {name} has no layer facts, so {gb:.2f} GB for {ctx:,} tokens is estimated from its parameter "
+        "count (75th percentile of {models} official models; see docs/hardware.md)",
+        "KV 缓存：{name} 缺少层结构数据，{ctx:,} tokens 的 {gb:.2f} GB 按参数量估算（{models} 个官方模型的第 75 "
+        "百分位；见 docs/hardware.md）",
+    ),
+    "hw_overhead": (
+        "Runtime overhead ({engine}): {gb:.2f} GB = {basis}",
+        "运行时开销（{engine}）：{gb:.2f} GB = {basis}",
+    ),
+    "hw_overhead_vllm": (
+        "{gb:g} GB per GPU for CUDA graphs, activations and the PyTorch context",
+        "每张 GPU {gb:g} GB，用于 CUDA graphs、激活值和 PyTorch 上下文",
+    ),
+    "hw_overhead_share": (" + {share:.1%} of the weights", " + 权重的 {share:.1%}"),
+    "hw_overhead_llamacpp": (
+        "{gb:g} GB per device for the runtime context and compute buffers{scaled} (fitted on {runs} peak-VRAM "
+        "readings)",
+        "每个设备 {gb:g} GB，用于运行时上下文和计算缓冲区{scaled}（基于 {runs} 次显存峰值读数拟合）",
+    ),
+    "hw_available": ("Available: {gb:.1f} GB = {basis}", "可用：{gb:.1f} GB = {basis}"),
+    "hw_avail_apple": (
+        "{frac:.0%} of {total:g} GB unified memory (macOS GPU wired-memory limit)",
+        "{total:g} GB 统一内存的 {frac:.0%}（macOS GPU 固定内存上限）",
+    ),
+    "hw_avail_cpu": (
+        "{frac:.0%} of {total:g} GB RAM (rest left to the OS)",
+        "{total:g} GB 内存的 {frac:.0%}（其余留给操作系统）",
+    ),
+    "hw_avail_vllm": (
+        "{frac:.0%} of {total:g} GB VRAM (vLLM gpu_memory_utilization={frac})",
+        "{total:g} GB 显存的 {frac:.0%}（vLLM gpu_memory_utilization={frac}）",
+    ),
+    "hw_avail_gpu": ("{total:g} GB VRAM on {label}", "{label} 上的 {total:g} GB 显存"),
+    "hw_avail_offload": (
+        "{base} + {frac:.0%} of {ram:g} GB RAM for offloaded layers",
+        "{base} + {ram:g} GB 内存的 {frac:.0%}，用于卸载的层",
+    ),
+    "hw_efficiency": (
+        "fitted for {fit} on {runs} runs of {models} models",
+        "按 {fit} 拟合，基于 {models} 个模型的 {runs} 次运行",
+    ),
+    "hw_need": (
+        "{gb:.1f} GB at {quant} with {ctx:,} tokens of context",
+        "{gb:.1f} GB（{quant}，{ctx:,} tokens 上下文）",
+    ),
+    "hw_lowest": (" (the smallest quantization tried)", "（已尝试的最小量化）"),
+    "hw_no_fit": (
+        "Does not fit: needs {need}{lowest}; there is {gb:.1f} GB",
+        "放不下：需要 {need}{lowest}；可用 {gb:.1f} GB",
+    ),
+    "hw_offload": (
+        "Fits only with CPU offload: {gb:.1f} GB of weights in system RAM — much slower than all-GPU",
+        "仅靠 CPU 卸载才放得下：{gb:.1f} GB 权重放在系统内存——比全部放在 GPU 上慢得多",
+    ),
+    "hw_fits_at": (
+        "Fits at {quant}, the best quality that fits ({bigger} would need more): {need}",
+        "以 {quant} 放得下，这是放得下的最高质量（{bigger} 需要更多内存）：{need}",
+    ),
+    "hw_fits": ("Fits: {need}", "放得下：{need}"),
+    "hw_tensor_parallel": (
+        "Tensor parallel over {n} GPUs: bandwidths add up, × {tp:g} for communication",
+        "在 {n} 张 GPU 上张量并行：带宽相加，再 × {tp:g} 计通信损耗",
+    ),
+    "hw_layer_split": (
+        "{engine} splits layers across the {n} GPUs: they take turns, so one GPU's bandwidth counts",
+        "{engine} 把各层分到 {n} 张 GPU 上：它们轮流工作，因此只计一张 GPU 的带宽",
+    ),
+    "hw_moe": (
+        " (MoE: {active:g}B of {params:g}B parameters are active per token)",
+        "（MoE：每个 token 激活 {params:g}B 参数中的 {active:g}B）",
+    ),
+    "hw_speed": (
+        "Speed: {bw:,.0f} GB/s ÷ {read:.2f} GB read per token{moe} × {eff:.2f} efficiency ({basis}) ≈ {tps:.1f} "
+        "tokens/s for one stream at short context{slow}",
+        "速度：{bw:,.0f} GB/s ÷ 每 token 读取 {read:.2f} GB{moe} × 效率 {eff:.2f}（{basis}）≈ 单路短上下文 "
+        "{tps:.1f} tokens/秒{slow}",
+    ),
+    "hw_slow": (
+        "; {gb:.2f} GB per token come from RAM at {bw:g} GB/s",
+        "；每 token 有 {gb:.2f} GB 来自内存（{bw:g} GB/s）",
+    ),
+    "hw_rent": (
+        "Rent: {count} × {gpu} at ${price:g}/h = ${total:.2f}/h × 730 h a month",
+        "租用：{count} × {gpu}，每张 ${price:g}/小时 = ${total:.2f}/小时 × 每月 730 小时",
+    ),
+    "hw_no_params": ("parameter count unknown", "参数量未知"),
+    "hw_no_rental": ("no rentable configuration fits", "没有可租用的配置放得下"),
+    "cost_api": (
+        "{days} days × {rpd:,.0f} requests/day × ({inp:,} input tokens × ${in_usd:g} + {out:,} output tokens × "
+        "${out_usd:g}) per 1M tokens via {provider}",
+        "{days} 天 × 每天 {rpd:,.0f} 次请求 × （{inp:,} 输入 tokens × ${in_usd:g} + {out:,} 输出 tokens × "
+        "${out_usd:g}）/ 每 100 万 tokens，经 {provider}",
+    ),
+    "cost_rented": (
+        "rented {count}× {gpu} at ${usd:.2f}/hour × {hours} hours",
+        "租用 {count}× {gpu}，${usd:.2f}/小时 × {hours} 小时",
+    ),
+    "cost_power": (
+        "owned hardware, electricity only: {what} (board power; the rest of the machine and the purchase are not "
+        "counted) × {hours} h × ${kwh}/kWh, running all month",
+        "自有硬件，只计电费：{what}（板卡功耗；整机其余部分和购置费用不计）× {hours} 小时 × ${kwh}/kWh，全月运行",
+    ),
+    "cost_power_what": ("{label} at {watts:,.0f} W", "{label}，功耗 {watts:,.0f} W"),
+    "hw_note_cpu_assumed": (
+        "CPU only; RAM bandwidth assumed {cpu} ({bw:g} GB/s)",
+        "仅 CPU；内存带宽按 {cpu}（{bw:g} GB/s）估计",
+    ),
+    "hw_note_ram_assumed": (
+        "RAM not given; assumed {gb:g} GB (pass ram_gb)",
+        "未给出内存；假定 {gb:g} GB（可传 ram_gb）",
+    ),
+    "hw_note_cpu": ("CPU only, {cpu} ({bw:g} GB/s)", "仅 CPU，{cpu}（{bw:g} GB/s）"),
+    "hw_note_unified": (
+        "unified memory not given; assumed the largest {chip}, {gb:g} GB (pass unified_memory_gb)",
+        "未给出统一内存；假定最大配置的 {chip}，{gb:g} GB（可传 unified_memory_gb）",
+    ),
+    "hw_note_vram": (
+        "VRAM set to {gb:g} GB per GPU (table: {table:g} GB)",
+        "显存按每张 GPU {gb:g} GB 计（表中为 {table:g} GB）",
     ),
 }

@@ -1,7 +1,7 @@
 """What the explainer sees and how its answer is checked. Pure Python (no litellm).
 
 `explain_messages` builds the prompt from the `Recommendation` only (picks, scores, contributions, exclusions,
-near misses, data dates) plus the user's question, fenced as data. `verify` sanitises the answer and lists
+near misses, data dates, the open-or-closed decision) plus the user's question, fenced as data. `verify` sanitises the answer and lists
 why it can't be shown: grounding problems, an echo of the instructions, a leaked key, no text.
 """
 
@@ -28,8 +28,48 @@ def _compact(node: Any) -> Any:
     return node
 
 
-def prompt_view(rec: Recommendation) -> dict:
-    """What the model sees: the engine's picks, scores, contributions, exclusions, near misses, data dates."""
+def _money(value: Any) -> float | None:
+    return round(value, 2) if isinstance(value, (int, float)) else None
+
+
+def decision_view(decision: dict | None, lang: str = "en") -> dict | None:
+    """The open-or-closed verdict (issue 7) as grounded facts: both picks, both monthly costs, break-even."""
+    if not decision:
+        return None
+    zh = lang == "zh"
+
+    def pick(side: str) -> dict | None:
+        p = decision.get(f"{side}_pick")
+        if not isinstance(p, dict):
+            return None
+        keys = (
+            "name",
+            "provider",
+            "gpu",
+            "gpu_count",
+            "gpu_rented",
+            "quantization",
+            "quality",
+            "tokens_per_s",
+        )
+        return {**{k: p.get(k) for k in keys}, "monthly_cost_usd": _money(p.get("monthly_usd"))}
+
+    return {
+        "verdict": decision.get("verdict"),
+        "api_monthly_cost_usd": _money(decision.get("api_monthly_usd")),
+        "self_hosted_monthly_cost_usd": _money(decision.get("self_hosted_monthly_usd")),
+        "break_even_requests_per_day": decision.get("break_even_requests_per_day"),
+        "requests_per_day": decision.get("requests_per_day"),
+        "api_pick": pick("api"),
+        "self_hosted_pick": pick("self_hosted"),
+        "reasons": decision.get("reasons_zh" if zh else "reasons"),
+        "paragraph": decision.get("paragraph_zh" if zh else "paragraph_en"),
+    }
+
+
+def prompt_view(rec: Recommendation, lang: str = "en") -> dict:
+    """What the model sees: the engine's picks, scores, contributions, exclusions, near misses, data dates
+    and the open-or-closed decision (verdict, both monthly costs, break-even, its paragraph)."""
     picks = [
         {
             "rank": p.rank,
@@ -63,6 +103,7 @@ def prompt_view(rec: Recommendation) -> dict:
             ],
             "near_misses": [n.model_dump(exclude={"model_id"}) for n in rec.near_misses],
             "what_would_change": [w.model_dump() for w in rec.what_would_change],
+            "open_or_closed": decision_view(rec.decision, lang),
             "stability": rec.stability.note if rec.stability else None,
             "warnings": rec.warnings,
         }
@@ -75,7 +116,7 @@ def clean_question(question: str | None) -> str:
 
 
 def explain_messages(rec: Recommendation, question: str | None, lang: str) -> list[dict]:
-    view = json.dumps(prompt_view(rec), ensure_ascii=False, separators=(",", ":"))
+    view = json.dumps(prompt_view(rec, lang), ensure_ascii=False, separators=(",", ":"))
     system = prompts.render("explain.system", lang, data_as_of=rec.data_as_of, recommendation=view)
     user = prompts.render("explain.user", lang, question=clean_question(question))
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

@@ -178,11 +178,18 @@ def _explain(rec, args: argparse.Namespace) -> dict | None:
     except ImportError:
         explain = None
     if explain is not None:
-        result = explain(rec, question=args.question, model=args.llm, api_base=args.api_base, lang=args.lang)
+        result = explain(  # the recommendation's own catalog, so grounding knows exactly its models
+            rec,
+            question=args.question,
+            model=args.llm,
+            api_base=args.api_base,
+            lang=args.lang,
+            catalog=args.catalog,
+        )
         return result.model_dump(mode="json") if hasattr(result, "model_dump") else dict(result)
     from advisor.explain import explain as rule_explain
 
-    text = rule_explain(rec, lang=args.lang, question=args.question)
+    text = rule_explain(rec, lang=args.lang, question=args.question, catalog=args.catalog)
     return {"source": "rules", "text": text, "model": None, "grounded": True, "issues": []}
 
 

@@ -123,12 +123,13 @@ def _why_no_self(r: dict) -> dict:
         failing = open_rows[sub[:, j]]
         best = failing[int(np.argmax(np.nan_to_num(cols["quality"][failing].astype(float), nan=-np.inf)))]
         rule = next(x for x in filters.RULES if x.name == names[j])
-        example = f"{cols['name'][best]}: {rule.reason(filters.Row(cols, best), req)}"
+        row, name = filters.Row(cols, best), cols["name"][best]
         return {
             "code": "rule",
             "rule": names[j],
             "n": len(np.unique(cols["mi"][failing])),
-            "example": example,
+            "example": f"{name}: {rule.reason(row, req, 'en')}",
+            "example_zh": f"{name}：{rule.reason(row, req, 'zh')}",
         }
     if req.hardware is not None:
         hw = req.hardware
@@ -210,8 +211,10 @@ def decide(r: dict) -> Decision:
     if word == "closed" and api_side is not None and api_side.open_weights:
         reasons.append(("api_open_weights", {"name": api_side.name}))
     api_basis = (
-        cost.api_basis(
-            w, cols["provider"][api_p], cols["input_usd_per_1m"][api_p], cols["output_usd_per_1m"][api_p]
+        str(
+            cost.api_basis(
+                w, cols["provider"][api_p], cols["input_usd_per_1m"][api_p], cols["output_usd_per_1m"][api_p]
+            )
         )
         if api_p is not None
         else ""

@@ -49,9 +49,8 @@ def why(w: dict, lang: str) -> str:
     code = w.get("code", "none")
     if code == "rule":
         if lang == "zh":
-            return (
-                f"没有开放权重模型满足您的{RULES_ZH.get(w['rule'], w['rule'])}要求（{w['n']} 个模型不满足）"
-            )
+            example = f"；例如 {w['example_zh']}" if w.get("example_zh") else ""
+            return f"没有开放权重模型满足您的{RULES_ZH.get(w['rule'], w['rule'])}要求（{w['n']} 个模型不满足{example}）"
         example = f"; e.g. {w['example']}" if w.get("example") else ""
         return f"no open-weights model meets your {w['rule']} need ({w['n']} fail it{example})"
     if code == "rule_api":

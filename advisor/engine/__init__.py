@@ -139,7 +139,7 @@ def _picks(r: dict) -> list[Pick]:
                 criteria=criteria,
                 reasons=reasons.pick_reasons(req, r, row, criteria, pick_ties, r["lang"]),
                 capabilities=list(card.capabilities),
-                **reasons.pick_fields(req, row),
+                **reasons.pick_fields(req, row, r["lang"]),
             )
         )
     return picks

@@ -15,6 +15,7 @@ import pandas as pd
 
 from advisor.engine import cost
 from advisor.engine.features import Features
+from advisor.i18n import msg
 from advisor.requirements import Requirements
 
 MODEL_COLS = (
@@ -132,8 +133,11 @@ def self_rows(f: Features, req: Requirements, todo: np.ndarray) -> pd.DataFrame:
 
     profile = hardware.resolve_hardware(req.hardware) if req.hardware is not None else None
     if profile is not None:
-        watts, what = _power(profile, req)
-        power = {"monthly_cost_usd": cost.power_monthly(watts), "cost_basis": cost.power_basis(watts, what)}
+        watts = _power_w(profile)
+        power = {
+            "monthly_cost_usd": cost.power_monthly(watts),
+            "cost_basis": cost.power_basis(watts, profile.label),
+        }
     context = f.models["context_tokens"].to_numpy()
     hw_key = profile.model_dump_json() if profile is not None else None
     plans: dict[tuple, int] = {}  # fit-cache key -> position in `rows`; models sharing one share the row
@@ -170,7 +174,7 @@ def _column(values: list, numeric: bool) -> np.ndarray:
 def _plan(hardware, facts: ModelFacts, profile, ctx: int, req: Requirements) -> dict:
     kind = "owned" if profile is not None else "rented"
     if facts.params_b is None:
-        return {"kind": kind, "fits": False, "memory_gb": np.nan, "basis": ["parameter count unknown"]}
+        return {"kind": kind, "fits": False, "memory_gb": np.nan, "basis": [msg("hw_no_params")]}
     if profile is not None:
         device = profile.device.name if profile.kind != "cpu" else None
         gpu = {"gpu": device, "gpu_count": profile.gpu_count if device else None, "gpu_rented": False}
@@ -178,7 +182,7 @@ def _plan(hardware, facts: ModelFacts, profile, ctx: int, req: Requirements) -> 
         return _fit_row("owned", hardware.estimate(facts, profile, ctx)) | gpu
     plan = hardware.cheapest_cloud(facts, ctx)
     if plan is None:
-        return {"kind": kind, "fits": False, "memory_gb": np.nan, "basis": ["no rentable configuration fits"]}
+        return {"kind": kind, "fits": False, "memory_gb": np.nan, "basis": [msg("hw_no_rental")]}
     return _fit_row("rented", plan.estimate) | {
         "gpu": plan.gpu,
         "gpu_count": plan.gpu_count,
@@ -196,15 +200,14 @@ def _fit_row(kind: str, est) -> dict:
         "available_gb": est.available_gb,
         "quantization": est.quantization,
         "tokens_per_s": est.tokens_per_s,
-        "basis": list(est.basis),
+        "basis": list(est.basis_msgs),
     }
 
 
-def _power(profile, req: Requirements) -> tuple[float, str]:
+def _power_w(profile) -> float:
     """Board power of the owned hardware under load, from the GPU table (data/gpus.csv: board_power_w)."""
     count = profile.gpu_count if profile.kind == "gpu" else 1
-    watts = profile.device.board_power_w * count
-    return watts, f"{profile.label} at {watts:,.0f} W"
+    return profile.device.board_power_w * count
 
 
 FLOAT_COLS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from advisor.i18n import Msg, msg
 from advisor.requirements import Workload
 
 DAYS_PER_MONTH = 30
@@ -26,28 +27,24 @@ def api_monthly(workload: Workload, in_usd_per_1m, out_usd_per_1m):
     return DAYS_PER_MONTH * workload.requests_per_day * per_request
 
 
-def api_basis(workload: Workload, provider: str, in_usd: float, out_usd: float) -> str:
-    return (
-        f"{DAYS_PER_MONTH} days × {workload.requests_per_day:,.0f} requests/day × "
-        f"({workload.input_tokens:,} input tokens × ${in_usd:g} + {workload.output_tokens:,} output tokens × "
-        f"${out_usd:g}) per 1M tokens via {provider}"
-    )
+def api_basis(workload: Workload, provider: str, in_usd: float, out_usd: float) -> Msg:
+    """The basis of an API cost, as a Msg: `str()` is the English text, `.render(lang)` any language."""
+    return msg("cost_api", days=DAYS_PER_MONTH, rpd=workload.requests_per_day, inp=workload.input_tokens,
+               out=workload.output_tokens, in_usd=in_usd, out_usd=out_usd, provider=provider)  # fmt: skip
 
 
 def rented_monthly(usd_per_hour: float) -> float:
     return usd_per_hour * HOURS_PER_MONTH
 
 
-def rented_basis(gpu: str, count: int, usd_per_hour: float) -> str:
-    return f"rented {count}× {gpu} at ${usd_per_hour:.2f}/hour × {HOURS_PER_MONTH} hours"
+def rented_basis(gpu: str, count: int, usd_per_hour: float) -> Msg:
+    return msg("cost_rented", count=count, gpu=gpu, usd=usd_per_hour, hours=HOURS_PER_MONTH)
 
 
 def power_monthly(watts: float) -> float:
     return watts / 1000 * HOURS_PER_MONTH * USD_PER_KWH
 
 
-def power_basis(watts: float, what: str) -> str:
-    return (
-        f"owned hardware, electricity only: {what} (board power; the rest of the machine and the purchase are "
-        f"not counted) × {HOURS_PER_MONTH} h × ${USD_PER_KWH}/kWh, running all month"
-    )
+def power_basis(watts: float, label: str) -> Msg:
+    what = msg("cost_power_what", label=label, watts=watts)
+    return msg("cost_power", what=what, hours=HOURS_PER_MONTH, kwh=USD_PER_KWH)

@@ -60,11 +60,10 @@ def near_misses(r: dict, closest: np.ndarray, lang: str = "en") -> list[NearMiss
     """Best excluded models (by quality) that one change would admit, one per distinct change, with the
     rank they would take among the current candidates. Only those that would land in the shortlist
     (would_rank <= top_k) are kept: a change that admits a model at #53 does not change the answer.
-    'Give your hardware' ones come last: their cost is unknown until you do. At most NEAR_MISS_TRIES
-    models are placed (best quality first)."""
+    At most NEAR_MISS_TRIES models are placed (best quality first)."""
     cols, req = r["columns"], r["requirements"]
     index = closest[(cols["n_fail"][closest] == 1) & ~np.isin(cols["rule"][closest], filters.NO_CHANGE_RULES)]
-    order = np.lexsort((-np.nan_to_num(cols["quality"][index], nan=-1e9), cols["kind"][index] == "self_none"))
+    order = np.argsort(-np.nan_to_num(cols["quality"][index], nan=-1e9), kind="stable")
     changes = np.full(len(index), None, dtype=object)
     for rule in filters.RULES:
         hit = np.flatnonzero(cols["rule"][index] == rule.name)

@@ -2,7 +2,7 @@
 sentence saying why (with the numbers) and the single change that would admit the candidate (near misses).
 
 A candidate is one way to run one model: `kind` = api (cheapest suitable offer), api_none (no offer),
-owned (your hardware), rented (cloud GPUs) or self_none (open weights but no hardware given).
+owned (your hardware) or rented (cloud GPUs).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ MEMORY_SIZES_GB = (8, 16, 24, 32, 36, 48, 64, 96, 128, 192, 256, 512, 1024)  # R
 API_KINDS = ("api", "api_none")
 REGIONS = ("cn", "eu", "us", "global")
 
-SELF_KINDS = ("owned", "rented", "self_none")
+SELF_KINDS = ("owned", "rented")
 
 
 def tokens(n: float) -> str:
@@ -156,16 +156,12 @@ def _deployment_reason(row, req, lang="en"):
     kind = row["kind"]
     if kind == "api_none":
         return t("x_no_api_offer", lang) + ("" if row["open_weights"] else t("x_not_downloadable", lang))
-    if kind == "self_none":
-        return t("x_self_none", lang)
     if row["open_weights"]:
         return t("x_served_api", lang, provider=row["provider"])
     return t("x_api_only", lang)
 
 
 def _deployment_change(row, req, lang="en"):
-    if row["kind"] == "self_none":
-        return t("c_self_hosted", lang)
     if row["kind"] == "api" and req.privacy != "self_hosted":
         return t("c_allow_api", lang)
     return None
@@ -202,7 +198,7 @@ RULES: list[Rule] = [
     Rule(
         "deployment",
         lambda r: True,
-        lambda c, r: _is(c, "api_none", "self_none") | (_is(c, "api") & (r.deployment == "self_hosted")),
+        lambda c, r: _is(c, "api_none") | (_is(c, "api") & (r.deployment == "self_hosted")),
         _deployment_reason,
         _deployment_change,
         reads=("kind", "open_weights", "provider"),

@@ -12,7 +12,7 @@ from advisor.engine import cost, scoring
 from advisor.engine.candidates import context_for_estimates, quality_tasks
 from advisor.engine.features import EVIDENCE_NAME
 from advisor.engine.filters import RULE_NAMES, tokens
-from advisor.i18n import ids, label, t
+from advisor.i18n import Msg, ids, label, say, t
 from advisor.recommendation import Criterion, NearMiss, Pick, WhatIf
 from advisor.requirements import Requirements
 
@@ -55,9 +55,10 @@ def _text(x) -> str:
     return x if isinstance(x, str) else ""
 
 
-def pick_fields(req: Requirements, row) -> dict:
+def pick_fields(req: Requirements, row, lang: str = "en") -> dict:
+    """A Pick's fields; its basis lines (advisor.i18n.Msg from hardware and cost) are told in `lang`."""
     self_hosted = row["kind"] in ("owned", "rented")
-    basis = _text(row["cost_basis"])
+    basis = row["cost_basis"] if isinstance(row["cost_basis"], Msg) else _text(row["cost_basis"])
     if row["kind"] == "api":
         basis = cost.api_basis(
             req.workload, row["provider"], row["input_usd_per_1m"], row["output_usd_per_1m"]
@@ -90,14 +91,14 @@ def pick_fields(req: Requirements, row) -> dict:
         "monthly_cost_usd": None
         if _num(row["monthly_cost_usd"]) is None
         else round(row["monthly_cost_usd"], 4),
-        "cost_basis": basis,
+        "cost_basis": say(basis, lang),
         "quality": _num(row["quality"]),
         "quality_low": _num(row["quality_low"]),
         "quality_high": _num(row["quality_high"]),
         "quality_evidence": EVIDENCE_NAME.get(int(row["quality_ev"]))
         if row["quality_ev"] == row["quality_ev"]
         else None,
-        "basis": list(row["basis"]) if isinstance(row["basis"], list) else [],
+        "basis": [say(b, lang) for b in row["basis"]] if isinstance(row["basis"], list) else [],
     }
 
 
@@ -200,18 +201,37 @@ def warnings(
             items = [t("w_closest_item", lang, name=m.name, change=m.change) for m in near]
             text += t("w_closest", lang, items=t("e_list_sep", lang).join(items))
         out.append(text)
-    trains_of = r["columns"]["trains"][r["ranked"]]
+    trains = _trains_warning(req, r, picks, lang)
+    if trains:
+        out.append(trains)
     for p in picks:
-        if p.deployment == "api" and req.privacy == "any":
-            trains = trains_of[p.rank - 1]
-            if trains != 0:
-                says = t("e_trains_default" if trains == 1 else "e_trains_unknown", lang)
-                out.append(t("w_trains", lang, name=p.name, provider=p.provider, says=says))
         if p.commercial_use == "restricted" and req.license != "any":
             out.append(
                 t("w_restricted", lang, name=p.name, license=p.license, restriction=p.commercial_restriction)
             )
     return out
+
+
+TRAINS_NAMED = 3  # picks named in the training-data warning; the rest are counted
+
+
+def _trains_warning(req: Requirements, r: dict, picks: list[Pick], lang: str) -> str | None:
+    """One warning for every shortlisted API pick whose provider trains on API data by default or doesn't
+    say: the first TRAINS_NAMED named with their provider, the rest counted."""
+    if req.privacy != "any":
+        return None
+    trains_of = r["columns"]["trains"][r["ranked"]]
+    items = [
+        t("w_trains_item", lang, name=p.name, provider=p.provider,
+          says=t("e_trains_default" if trains_of[p.rank - 1] == 1 else "e_trains_unknown", lang))
+        for p in picks
+        if p.deployment == "api" and trains_of[p.rank - 1] != 0
+    ]  # fmt: skip
+    if not items:
+        return None
+    named = t("e_list_sep", lang).join(items[:TRAINS_NAMED])
+    more = t("w_trains_more", lang, n=len(items) - TRAINS_NAMED) if len(items) > TRAINS_NAMED else ""
+    return t("w_trains", lang, n=len(items), total=len(picks), items=named, more=more)
 
 
 def assumptions(req: Requirements, r: dict, lang: str = "en") -> list[str]:
@@ -227,12 +247,4 @@ def assumptions(req: Requirements, r: dict, lang: str = "en") -> list[str]:
         out.append(t("a_owned", lang, hours=cost.HOURS_PER_MONTH, kwh=cost.USD_PER_KWH))
     if "rented" in kinds:
         out.append(t("a_rented", lang, hours=cost.HOURS_PER_MONTH))
-    if req.priority in scoring.PRESETS_PENDING:
-        out.append(
-            t(
-                "a_pending",
-                lang,
-                priority=req.priority if lang == "en" else label("value", req.priority, lang),
-            )
-        )
     return out

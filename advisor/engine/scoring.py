@@ -65,7 +65,6 @@ PRESETS: dict[str, dict[str, float]] = {
         "customisation": 0.10,
     },
 }
-PRESETS_PENDING: set[str] = set()
 
 # Per-task emphasis: multiply the preset weight, then renormalise to 1.
 TASK_FACTORS: dict[str, dict[str, float]] = {

@@ -6,6 +6,8 @@ Public API: `load_gpus`, `resolve_hardware`, `estimate`, `cheapest_cloud` (+ `GP
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.errors import InputError
@@ -34,6 +36,7 @@ from advisor.hardware.runtime import (
     overhead,
 )
 from advisor.hardware.table import GPU, load_gpus
+from advisor.i18n import Msg, msg
 
 __all__ = ["GPU", "CloudPlan", "FitEstimate", "HardwareProfile", "cheapest_cloud", "estimate"]
 __all__ += ["load_gpus", "resolve_hardware", "QUANTS", "CALIBRATION_JSON", "load_calibration"]
@@ -62,6 +65,8 @@ class FitEstimate(BaseModel):
     hardware: str
     context_tokens: int
     basis: list[str]
+    basis_msgs: list[Any] = Field(default_factory=list, exclude=True, repr=False)
+    """`basis` as advisor.i18n.Msg (or plain str) lines, so the engine can tell it in the user's language."""
 
 
 class CloudPlan(BaseModel):
@@ -126,14 +131,11 @@ def _size(name, params, active, layer, profile, context, quant: Quant, engine) -
     weights = weights_gib(params, quant)
     if layer:
         kv = layer[0] * context * 2 / GIB
-        kv_basis = f"KV cache: {layer[1]} × {context:,} tokens × 2 bytes (FP16) = {kv:.2f} GB"
+        kv_basis = msg("hw_kv", formula=layer[1], ctx=context, gb=kv)
     else:
         fallback = load_calibration()["kv_fallback"]
         kv = kv_fallback_gib(params, context, fallback)
-        kv_basis = (
-            f"KV cache: {name} has no layer facts, so {kv:.2f} GB for {context:,} tokens is estimated from its "
-            f"parameter count (75th percentile of {fallback['models']} official models; see docs/hardware.md)"
-        )
+        kv_basis = msg("hw_kv_fallback", name=name, gb=kv, ctx=context, models=fallback["models"])
     over, overhead_basis = overhead(engine, profile, weights)
     room, available_basis = available(engine, profile)
     memory = weights + kv + over
@@ -149,71 +151,57 @@ def _offload(t: dict, profile: HardwareProfile) -> dict:
     spill = max(0.0, t["memory"] - t["available"])
     fits = spill <= ram and spill < t["weights"]  # KV cache and buffers stay on the GPU
     return {**t, "fits": fits, "offload_gb": spill, "available": t["available"] + ram,
-            "available_basis": t["available_basis"] + f" + {CPU_USABLE_FRACTION:.0%} of {profile.ram_gb:g} GB RAM for offloaded layers"}  # fmt: skip
+            "available_basis": msg("hw_avail_offload", base=t["available_basis"], frac=CPU_USABLE_FRACTION, ram=profile.ram_gb)}  # fmt: skip
 
 
 def _finish(t, tried, params, active, profile, context, engine, walked) -> FitEstimate:
     q: Quant = t["quant"]
-    basis = list(profile.notes)
-    basis.append(
-        f"Weights: {params:g}B parameters × {q.bits_per_weight:g} bits ({q.note}) = {t['weights']:.2f} GB"
-    )
-    basis += [t["kv_basis"], f"Runtime overhead ({engine}): {t['overhead']:.2f} GB = {t['overhead_basis']}"]
-    basis.append(f"Available: {t['available']:.1f} GB = {t['available_basis']}")
-    need = f"{t['memory']:.1f} GB at {q.name} with {context:,} tokens of context"
+    basis: list[Msg | str] = list(profile.note_msgs or profile.notes)
+    basis += [
+        msg("hw_weights", params=params, bits=q.bits_per_weight, note=q.note, gb=t["weights"]),
+        t["kv_basis"],
+        msg("hw_overhead", engine=engine, gb=t["overhead"], basis=t["overhead_basis"]),
+        msg("hw_available", gb=t["available"], basis=t["available_basis"]),
+    ]
+    need = msg("hw_need", gb=t["memory"], quant=q.name, ctx=context)
     bigger = [x["quant"].name for x in tried if x["quant"].bits_per_weight > q.bits_per_weight]
     if not t["fits"]:
-        lowest = " (the smallest quantization tried)" if walked and len(tried) > 1 else ""
-        basis.append(f"Does not fit: needs {need}{lowest}; there is {t['available']:.1f} GB")
+        lowest = msg("hw_lowest") if walked and len(tried) > 1 else ""
+        basis.append(msg("hw_no_fit", need=need, lowest=lowest, gb=t["available"]))
     elif t["offload_gb"]:
-        basis.append(
-            f"Fits only with CPU offload: {t['offload_gb']:.1f} GB of weights in system RAM — much slower than all-GPU"
-        )
+        basis.append(msg("hw_offload", gb=t["offload_gb"]))
     elif walked and bigger:
-        basis.append(
-            f"Fits at {q.name}, the best quality that fits ({', '.join(bigger)} would need more): {need}"
-        )
+        basis.append(msg("hw_fits_at", quant=q.name, bigger=", ".join(bigger), need=need))
     else:
-        basis.append(f"Fits: {need}")
+        basis.append(msg("hw_fits", need=need))
     speed = _speed(t, params, active, profile, engine, basis) if t["fits"] else None
     return FitEstimate(
         fits=t["fits"], quantization=q.name, memory_gb=round(t["memory"], 2), weights_gb=round(t["weights"], 2),
         kv_cache_gb=round(t["kv"], 2), overhead_gb=round(t["overhead"], 2), available_gb=round(t["available"], 2),
         tokens_per_s=speed, offload=bool(t["offload_gb"]), offload_gb=round(t["offload_gb"], 2), engine=engine,
-        hardware=profile.label, context_tokens=context, basis=basis,
+        hardware=profile.label, context_tokens=context, basis=[str(b) for b in basis], basis_msgs=basis,
     )  # fmt: skip
 
 
-def _speed(t, params, active, profile: HardwareProfile, engine, basis: list[str]) -> float:
+def _speed(t, params, active, profile: HardwareProfile, engine, basis: list) -> float:
     read = t["weights"] * active / params  # bytes touched per token: the active share of the weights
     eff, eff_basis = efficiency(engine, profile.kind, arch(params, active))
     bw = profile.bandwidth_gbps
     if profile.gpu_count > 1 and engine == "vllm":
         tp = load_calibration()["tensor_parallel_scaling"]
         bw = bw * profile.gpu_count * tp
-        basis.append(
-            f"Tensor parallel over {profile.gpu_count} GPUs: bandwidths add up, × {tp:g} for communication"
-        )
+        basis.append(msg("hw_tensor_parallel", n=profile.gpu_count, tp=tp))
     elif profile.gpu_count > 1:
-        basis.append(
-            f"{engine} splits layers across the {profile.gpu_count} GPUs: they take turns, so one GPU's bandwidth counts"
-        )
+        basis.append(msg("hw_layer_split", engine=engine, n=profile.gpu_count))
     slow_read, slow_bw = 0.0, bw * eff
     if t["offload_gb"]:
         slow_read = read * min(1.0, t["offload_gb"] / t["weights"])
         cpu_eff, _ = efficiency(engine, "cpu", arch(params, active))
         slow_bw = profile.cpu_bandwidth_gbps * cpu_eff
     tps = decode_tokens_per_s(read - slow_read, bw * eff, slow_read, slow_bw)
-    moe = f" (MoE: {active:g}B of {params:g}B parameters are active per token)" if active < params else ""
-    basis.append(
-        f"Speed: {bw:,.0f} GB/s ÷ {read:.2f} GB read per token{moe} × {eff:.2f} efficiency ({eff_basis}) "
-        f"≈ {tps:.1f} tokens/s for one stream at short context"
-        + (
-            f"; {slow_read:.2f} GB per token come from RAM at {profile.cpu_bandwidth_gbps:g} GB/s"
-            if slow_read
-            else ""
-        )
-    )
+    moe = msg("hw_moe", active=active, params=params) if active < params else ""
+    slow = msg("hw_slow", gb=slow_read, bw=profile.cpu_bandwidth_gbps) if slow_read else ""
+    basis.append(msg("hw_speed", bw=bw, read=read, moe=moe, eff=eff, basis=eff_basis, tps=tps, slow=slow))
     return round(tps, 1)
 
 
@@ -244,9 +232,9 @@ def cheapest_cloud(
     if best is None:
         return None
     _, gpu, count, price, fit = best
-    fit.basis.append(
-        f"Rent: {count} × {gpu.name} at ${gpu.cloud_usd_per_hour:g}/h = ${price:.2f}/h × 730 h a month"
-    )
+    rent = msg("hw_rent", count=count, gpu=gpu.name, price=gpu.cloud_usd_per_hour, total=price)
+    fit.basis.append(str(rent))
+    fit.basis_msgs.append(rent)
     return CloudPlan(
         gpu=gpu.name, gpu_count=count, usd_per_hour=round(price, 4), monthly_usd=round(price * 730, 2),
         price_source=gpu.price_source, estimate=fit,

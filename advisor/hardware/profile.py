@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from advisor.errors import InputError
 from advisor.hardware.table import GPU, Kind, load_gpus, parse_gpu_name
+from advisor.i18n import Msg, msg
 from advisor.requirements import Hardware
 
 # Assumed when the user gives RAM but no CPU/memory type, and for the RAM side of CPU offload.
@@ -31,6 +34,16 @@ class HardwareProfile(BaseModel):
     ram_gb: float | None = Field(None, description="System RAM usable for CPU offload (GPUs only).")
     cpu_bandwidth_gbps: float = Field(gt=0, description="RAM bandwidth used for offloaded layers.")
     notes: list[str] = Field(default_factory=list, description="Assumptions made while resolving.")
+    note_msgs: list[Any] = Field(default_factory=list, exclude=True, repr=False)
+    """`notes` as advisor.i18n.Msg, so the engine can tell them in the user's language."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words(cls, data: Any) -> Any:
+        """Notes may be given as Msgs: `notes` keeps their English text, `note_msgs` the Msgs."""
+        if isinstance(data, dict) and any(isinstance(n, Msg) for n in data.get("notes") or []):
+            data = {**data, "notes": [str(n) for n in data["notes"]], "note_msgs": list(data["notes"])}
+        return data
 
     @property
     def total_memory_gb(self) -> float:
@@ -60,9 +73,7 @@ def resolve_hardware(hw: Hardware) -> HardwareProfile:
             raise InputError("hardware.gpu: name the Apple chip for unified memory, e.g. 'Apple M4 Max'")
         if not hw.ram_gb:
             raise InputError("hardware: give a gpu (e.g. 'RTX 4090') or ram_gb for CPU-only inference")
-        return _cpu_profile(
-            cpu, hw.ram_gb, [f"CPU only; RAM bandwidth assumed {cpu.name} ({cpu.bandwidth_gbps:g} GB/s)"]
-        )
+        return _cpu_profile(cpu, hw.ram_gb, [msg("hw_note_cpu_assumed", cpu=cpu.name, bw=cpu.bandwidth_gbps)])
     parsed = parse_gpu_name(hw.gpu)
     device, notes = parsed.gpu, []
     count = parsed.count or hw.gpu_count
@@ -74,9 +85,9 @@ def resolve_hardware(hw: Hardware) -> HardwareProfile:
         ram = hw.ram_gb or parsed.memory_gb
         if not ram:
             ram = device.vram_gb
-            notes.append(f"RAM not given; assumed {_gb(ram)} (pass ram_gb)")
+            notes.append(msg("hw_note_ram_assumed", gb=ram))
         return _cpu_profile(
-            device, ram, [f"CPU only, {device.name} ({device.bandwidth_gbps:g} GB/s)", *notes]
+            device, ram, [msg("hw_note_cpu", cpu=device.name, bw=device.bandwidth_gbps), *notes]
         )
     if device.kind == "apple":
         if count != 1:
@@ -84,9 +95,7 @@ def resolve_hardware(hw: Hardware) -> HardwareProfile:
         memory = hw.unified_memory_gb or parsed.memory_gb or hw.vram_gb or hw.ram_gb
         if memory is None:
             memory = device.vram_gb
-            notes.append(
-                f"unified memory not given; assumed the largest {device.name}, {_gb(memory)} (pass unified_memory_gb)"
-            )
+            notes.append(msg("hw_note_unified", chip=device.name, gb=memory))
         if memory > device.vram_gb:
             raise InputError(
                 f"hardware.unified_memory_gb: {device.name} comes with at most {_gb(device.vram_gb)}; got {_gb(memory)}"
@@ -102,11 +111,11 @@ def resolve_hardware(hw: Hardware) -> HardwareProfile:
         )
     vram = hw.vram_gb or parsed.memory_gb or device.vram_gb
     if vram != device.vram_gb:
-        notes.append(f"VRAM set to {_gb(vram)} per GPU (table: {_gb(device.vram_gb)})")
+        notes.append(msg("hw_note_vram", gb=vram, table=device.vram_gb))
     return gpu_profile(device, count, vram_gb=vram, ram_gb=hw.ram_gb, notes=notes)
 
 
-def _cpu_profile(device: GPU, ram_gb: float, notes: list[str]) -> HardwareProfile:
+def _cpu_profile(device: GPU, ram_gb: float, notes: list) -> HardwareProfile:
     return HardwareProfile(
         label=f"CPU only ({device.name}, {_gb(ram_gb)} RAM)",
         kind="cpu",
@@ -123,7 +132,7 @@ def gpu_profile(
     count: int,
     vram_gb: float | None = None,
     ram_gb: float | None = None,
-    notes: list[str] | None = None,
+    notes: list | None = None,
 ) -> HardwareProfile:
     """`count` × `device` from the table (a rented configuration when no overrides are given)."""
     return HardwareProfile(

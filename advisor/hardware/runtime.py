@@ -11,6 +11,7 @@ from advisor.errors import CatalogError, InputError
 from advisor.hardware.calibration import fallback_keys
 from advisor.hardware.memory import WALKS
 from advisor.hardware.profile import CPU_USABLE_FRACTION, HardwareProfile
+from advisor.i18n import Msg, msg
 
 CALIBRATION_JSON = Path(__file__).resolve().parents[2] / "data" / "hardware_calibration.json"
 ENGINES = tuple(WALKS)
@@ -37,41 +38,32 @@ def efficiency(engine: str, kind: str, architecture: str) -> tuple[float, str]:
     for key in fallback_keys(engine, kind, architecture):
         if key in table:
             e = table[key]
-            return e["efficiency"], f"fitted for {key} on {e['runs']} runs of {e['models']} models"
+            return e["efficiency"], msg("hw_efficiency", fit=key, runs=e["runs"], models=e["models"])
     raise CatalogError("data/hardware_calibration.json: no 'llama.cpp/gpu/dense' efficiency")
 
 
-def overhead(engine: str, profile: HardwareProfile, weights: float) -> tuple[float, str]:
+def overhead(engine: str, profile: HardwareProfile, weights: float) -> tuple[float, Msg]:
     o = load_calibration()["overhead"]
     if engine == "vllm":
         gib = o["vllm_per_gpu_gb"] * profile.gpu_count
-        return (
-            gib,
-            f"{o['vllm_per_gpu_gb']:g} GB per GPU for CUDA graphs, activations and the PyTorch context",
-        )
+        return gib, msg("hw_overhead_vllm", gb=o["vllm_per_gpu_gb"])
     fixed, share = o["llamacpp_fixed_gb"], o["llamacpp_weights_fraction"]
     gib = fixed * profile.gpu_count + share * weights
-    scaled = f" + {share:.1%} of the weights" if share else ""
-    return gib, (
-        f"{fixed:g} GB per device for the runtime context and compute buffers{scaled} "
-        f"(fitted on {o['runs']} peak-VRAM readings)"
-    )
+    scaled = msg("hw_overhead_share", share=share) if share else ""
+    return gib, msg("hw_overhead_llamacpp", gb=fixed, scaled=scaled, runs=o["runs"])
 
 
-def available(engine: str, profile: HardwareProfile) -> tuple[float, str]:
+def available(engine: str, profile: HardwareProfile) -> tuple[float, Msg]:
     total = profile.total_memory_gb
     if profile.kind == "apple":
         frac = profile.usable_fraction
-        return total * frac, f"{frac:.0%} of {total:g} GB unified memory (macOS GPU wired-memory limit)"
+        return total * frac, msg("hw_avail_apple", frac=frac, total=total)
     if profile.kind == "cpu":
-        return (
-            total * CPU_USABLE_FRACTION,
-            f"{CPU_USABLE_FRACTION:.0%} of {total:g} GB RAM (rest left to the OS)",
-        )
+        return total * CPU_USABLE_FRACTION, msg("hw_avail_cpu", frac=CPU_USABLE_FRACTION, total=total)
     if engine == "vllm":
         frac = VLLM_GPU_MEMORY_UTILIZATION
-        return total * frac, f"{frac:.0%} of {total:g} GB VRAM (vLLM gpu_memory_utilization={frac})"
-    return total, f"{total:g} GB VRAM on {profile.label}"
+        return total * frac, msg("hw_avail_vllm", frac=frac, total=total)
+    return total, msg("hw_avail_gpu", total=total, label=profile.label)
 
 
 def check_engine(engine: str, profile: HardwareProfile) -> None:

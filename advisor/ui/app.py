@@ -32,6 +32,9 @@ def run() -> None:
         st.Page(guarded(func), title=t(lang, title), icon=icon, url_path=path, default=(i == 0))
         for i, (func, path, title, icon) in enumerate(PAGES)
     ]
+    llm_panel = services.optional_view("llm_panel")
+    if llm_panel is not None:  # drawn on every page, so its settings survive page switches
+        llm_panel.render_llm_settings(lang)
     with st.sidebar:
         st.caption(t(lang, "app.tagline"))
     st.navigation(pages).run()

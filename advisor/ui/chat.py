@@ -1,5 +1,6 @@
-"""The chat: the rule-based parser turns each message into requirements (merged with the current ones),
-says what it understood and asks one follow-up question for the most important missing constraint."""
+"""The chat: each message becomes requirements merged with the current ones — through the configured LLM when
+there is one, else (or when it fails) the rule-based parser — and the reply lists what was understood or changed
+(editable in the form) and asks one follow-up question for the most important missing constraint."""
 
 from __future__ import annotations
 
@@ -37,9 +38,19 @@ def reply(result, lang: str, truncated: bool) -> str:
     return "\n".join(lines)
 
 
+def _value(data: dict, dotted: str) -> object:
+    for part in dotted.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return ", ".join(map(str, data)) if isinstance(data, list) else data
+
+
 def llm_reply(result, lang: str) -> str:
+    """The LLM's changes (field → new value, editable in the form) and its follow-up question, escaped."""
+    new = result.requirements.model_dump(mode="json")
     lines = [t(lang, "chat.llm_changed", model=md_escape(result.model or "LLM"))]
-    lines += [f"- {md_escape(field)}" for field in result.changed] or [f"- {t(lang, 'chat.llm_nothing')}"]
+    lines += [f"- {md_escape(f'{field} → {_value(new, field)}')}" for field in result.changed] or [
+        f"- {t(lang, 'chat.llm_nothing')}"
+    ]
     if result.question:
         lines.append(f"\n**{md_escape(result.question)}**")
     return "\n".join(lines)

@@ -2,10 +2,11 @@
 
 Functions for the app's pages (the app engineer calls these; nothing here runs at import):
 
-    render(rec, lang)                       the "Ask about this recommendation" section + the sidebar settings
+    render(rec, lang)                       the "Ask about this recommendation" section
     render_llm_settings(lang) -> LLMConfig | None
-        Sidebar expander: litellm model, API base, key (password field). Values live in this browser session
-        only; the key is never shown back, logged, put in the URL or exported. Without sidebar values the
+        Sidebar expander: litellm model, API base, key (password field), drawn by the app shell on every page
+        so the values survive page switches. Values live in this browser session only; the key is never
+        shown back, logged, put in the URL or exported. Without sidebar values the
         config comes from Streamlit secrets, then the environment (ADVISOR_LLM_MODEL, ADVISOR_LLM_API_BASE,
         ADVISOR_LLM_API_KEY or the provider's own key variable). Shows the session's token usage and cost.
     stream_explanation(rec, question=None, lang="en") -> Explanation
@@ -98,6 +99,14 @@ def current_config() -> tuple[LLMConfig | None, str]:
     return resolve_config(api_key=key, source=os.environ), "environment"
 
 
+def _config() -> LLMConfig | None:
+    """The current config, or None when there is none or the settings are invalid (the sidebar says why)."""
+    try:
+        return current_config()[0]
+    except InputError:
+        return None
+
+
 def render_llm_settings(lang: str = "en") -> LLMConfig | None:
     with st.sidebar.expander(_t(lang, "settings")):
         st.text_input(_t(lang, "model"), key=MODEL, help=_t(lang, "model_help"))
@@ -131,7 +140,7 @@ def stream_explanation(rec: Recommendation, question: str | None = None, lang: s
     """Stream into the page, then replace with the checked result (LLM text or deterministic + reason)."""
     from advisor.llm import stream_explain
 
-    config, _ = current_config()
+    config = _config()
     stream = stream_explain(rec, question, config, lang, usage=_usage())
     box, text = st.empty(), ""
     for chunk in stream:
@@ -146,7 +155,7 @@ def stream_explanation(rec: Recommendation, question: str | None = None, lang: s
 
 def extract(text: str, current, lang: str = "en"):
     """LLM extraction for the chat; None when no LLM is configured (the app then uses the rule-based parser)."""
-    config, _ = current_config()
+    config = _config()
     if config is None:
         return None
     from advisor.llm import extract_requirements
@@ -155,8 +164,8 @@ def extract(text: str, current, lang: str = "en"):
 
 
 def render(rec: Recommendation, lang: str = "en") -> None:
-    """The app's hook: sidebar settings plus a question box whose answer streams in place."""
-    config = render_llm_settings(lang)
+    """The app's hook: a question box whose answer streams in place (the settings are in the sidebar)."""
+    config = _config()
     st.subheader(_t(lang, "title"))
     with st.form("llm_ask", clear_on_submit=False, border=False):
         question = st.text_input(_t(lang, "question"), key=QUESTION, placeholder=_t(lang, "placeholder"))

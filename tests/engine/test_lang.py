@@ -67,6 +67,8 @@ def test_every_stability_weight_change_is_translated():
 def _sentences(rec) -> dict[str, list[str]]:
     return {
         "reasons": [s for p in rec.recommendations for s in p.reasons],
+        "basis": [s for p in rec.recommendations for s in p.basis],
+        "cost_basis": [p.cost_basis for p in rec.recommendations if p.cost_basis],
         "excluded": [s for e in rec.excluded for s in e.reasons],
         "near_misses": [n.change for n in rec.near_misses],
         "stability": [rec.stability.note] if rec.stability else [],
@@ -154,3 +156,70 @@ def test_cli_recommend_lang(capsys, lang):
     assert code == 0 and data["lang"] == lang
     has_cjk = bool(CJK.search(data["recommendations"][0]["reasons"][0]))
     assert has_cjk == (lang == "zh")
+
+
+@pytest.mark.parametrize(
+    ("source", "top_k"), [("fixture", 5), ("fixture", 10), ("shipped", 5), ("shipped", 40)]
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_training_data_warning_names_the_shortlisted_picks(catalog, source, top_k, lang):
+    """Providers that train on API data (or don't say) give ONE warning for the shortlist, not one per pick:
+    the first reasons.TRAINS_NAMED picks named with their provider, the rest counted."""
+    cat = catalog if source == "fixture" else load_catalog()
+    req = {"tasks": ["coding"], "top_k": top_k}
+    rec = recommend(req, catalog=cat, lang=lang)
+    r = rank(validate(req), cat)
+    trains = r["columns"]["trains"][r["ranked"]]
+    risky = [p for p in rec.recommendations if p.deployment == "api" and trains[p.rank - 1] != 0]
+    marker = "may train on your data" if lang == "en" else "可能用你的数据训练"
+    found = [w for w in rec.warnings if marker in w]
+    if not risky:
+        assert found == []
+        return
+    (warning,) = found
+    assert warning.startswith(f"{len(risky)} of {len(rec.recommendations)} picks" if lang == "en" else "")
+    named, rest = risky[: reasons.TRAINS_NAMED], risky[reasons.TRAINS_NAMED :]
+    for p in named:
+        assert p.name in warning and p.provider in warning
+    for p in rest:
+        assert p.name not in warning
+    more = (f"and {len(rest)} more" if lang == "en" else f"另有 {len(rest)} 个") if rest else None
+    assert (more in warning) if more else ("more" not in warning and "另有" not in warning)
+    assert sum(w.count(" via ") + w.count("（经 ") for w in rec.warnings) == len(named)
+    if source == "shipped" and top_k == 40:
+        assert rest, "the shipped catalog should shortlist more risky API picks than are named"
+
+
+def test_no_training_privacy_drops_the_training_data_warning(catalog):
+    rec = recommend({"tasks": ["coding"], "top_k": 10, "privacy": "no_training"}, catalog=catalog)
+    assert not any("may train on your data" in w for w in rec.warnings)
+
+
+@pytest.mark.parametrize(
+    "req",
+    [
+        SCENARIOS["law_firm_rtx3090"],
+        SCENARIOS["rented_gpus"],
+        SCENARIOS["cpu_only"],
+        {"tasks": ["coding"], "privacy": "self_hosted", "hardware": {"gpu": "2x RTX 3090"}},
+    ],
+)
+def test_basis_lines_follow_the_language_and_english_matches_advisor_fit(catalog, req):
+    """Pick.basis and Pick.cost_basis come from one computation told in two languages: the English is the
+    text `advisor fit` prints, the Chinese a line-for-line translation with the same numbers."""
+    en, zh = (recommend(req, catalog=catalog, lang=lang) for lang in ("en", "zh"))
+    assert en.recommendations
+    for a, b in zip(en.recommendations, zh.recommendations, strict=True):
+        assert a.basis and len(a.basis) == len(b.basis)
+        for x, y in zip([*a.basis, a.cost_basis], [*b.basis, b.cost_basis], strict=True):
+            assert not CJK.search(x) and CJK.search(y), (x, y)
+            assert sorted(re.findall(r"\d+(?:\.\d+)?", x)) == sorted(re.findall(r"\d+(?:\.\d+)?", y)), (x, y)
+    top = en.recommendations[0]
+    if top.gpu_rented is False:  # owned hardware: the same estimate `advisor fit` makes, word for word
+        from advisor import hardware
+        from advisor.engine.candidates import context_for_estimates
+
+        v = validate(req)
+        ctx = min(context_for_estimates(v), top.context_tokens or context_for_estimates(v))
+        fit = hardware.estimate(catalog.by_id[top.model_id], hardware.resolve_hardware(v.hardware), int(ctx))
+        assert top.basis == fit.basis

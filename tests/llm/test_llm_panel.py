@@ -16,6 +16,7 @@ def panel_app(rec_path: str) -> None:
     from advisor.ui import llm_panel
 
     rec = Recommendation.model_validate_json(Path(rec_path).read_text())
+    llm_panel.render_llm_settings("en")  # the app shell draws these on every page
     llm_panel.render(rec, "en")
 
 
