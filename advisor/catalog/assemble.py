@@ -8,7 +8,7 @@ Precedence per field (first that has a value wins; provenance records which):
       model_arch > llmfit (the model's HF repo);
   context: OpenRouter > Arena > litellm > models.dev;   release_date: curated > models.dev > llmfit > OpenRouter;
   offers: first-party litellm price (else the Arena-listed price) + OpenRouter + third-party hosts
-      from litellm for open weights; $0/$0 entries (free tiers, `:free` variants) are never offers.
+      taken from litellm for open weights; $0/$0 entries (free tiers, `:free` variants) are never offers.
 """
 
 from __future__ import annotations
